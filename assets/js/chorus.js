@@ -1,0 +1,2 @@
+// Chorus: progressive enhancement only. Every feature works without this file.
+"use strict";

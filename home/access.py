@@ -1,0 +1,66 @@
+"""The one rule of Chorus: an anonymous visitor gets a page only if it is published and public.
+
+Content pages (stories, spotlights, guides) carry an `is_public` flag. Their Wagtail view
+restriction is derived from it: an internal page has a "logged-in users" restriction, a public
+one has none. Because the rule is stored as Wagtail's own restriction, `.public()` querysets,
+the sitemap, search, feeds, document privacy and cache headers all follow it without special
+cases. Home and index pages are never public: they ask for a login themselves
+(`LoginRequiredPageMixin`), since a restriction on them would cascade to their public children.
+"""
+
+from django.contrib.auth.views import redirect_to_login
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import PageViewRestriction
+
+
+class PublicFlagMixin(models.Model):
+    """A page that is internal unless an editor marks it public."""
+
+    is_public = models.BooleanField(
+        _("public"),
+        default=False,
+        help_text=_(
+            "Public pages can be read without logging in and shared outside the organisation. "
+            "Leave unticked for internal content. Takes effect when the page is published."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class LoginRequiredPageMixin:
+    """A page for logged-in employees only, whatever the restrictions above or below it."""
+
+    def serve(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        return []
+
+
+def sync_view_restriction(page):
+    """Give an internal page a login restriction and take it off a public one."""
+    restrictions = PageViewRestriction.objects.filter(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+    if page.is_public:
+        restrictions.delete()
+    elif not restrictions.exists():
+        PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.LOGIN
+        )
+
+
+def is_publicly_visible(page):
+    """True if an anonymous visitor may see this page now (live, and no restriction on its path)."""
+    return (
+        page.live
+        and not PageViewRestriction.objects.filter(
+            page__in=page.get_ancestors(inclusive=True)
+        ).exists()
+    )

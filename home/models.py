@@ -1,0 +1,118 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from .access import LoginRequiredPageMixin
+
+
+class HomePage(LoginRequiredPageMixin, Page):
+    """The front page of one language's tree."""
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A few words of welcome shown at the top of the home page."),
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+    ]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(LoginRequiredPageMixin, Page):
+    """A plain internal page: about, help, the charter."""
+
+    body = RichTextField(_("body"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class DisclosureMode(models.TextChoices):
+    REQUIRED = "required", _("Required: always at the start of the text")
+    SUGGESTED = (
+        "suggested",
+        _("Suggested: at the start, and the employee may remove it"),
+    )
+
+
+@register_setting(icon="cog")
+class ChorusSettings(BaseSiteSetting):
+    """Organisation-wide settings, edited under Settings in the admin."""
+
+    organisation_name = models.CharField(
+        _("organisation name"), max_length=120, default="Chorus"
+    )
+    disclosure_text_fr = models.CharField(
+        _("disclosure line (French)"),
+        max_length=120,
+        default="Je travaille chez Chorus.",
+        help_text=_(
+            "Placed at the start of every suggested share text, so readers know who speaks."
+        ),
+    )
+    disclosure_text_en = models.CharField(
+        _("disclosure line (English)"),
+        max_length=120,
+        default="I work at Chorus.",
+    )
+    disclosure_mode = models.CharField(
+        _("disclosure"),
+        max_length=10,
+        choices=DisclosureMode.choices,
+        default=DisclosureMode.REQUIRED,
+    )
+    media_contact_name = models.CharField(
+        _("media contact name"), max_length=120, blank=True
+    )
+    media_contact_email = models.EmailField(_("media contact e-mail"), blank=True)
+    media_contact_phone = models.CharField(
+        _("media contact phone"), max_length=40, blank=True
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("disclosure_mode"),
+                FieldPanel("disclosure_text_fr"),
+                FieldPanel("disclosure_text_en"),
+            ],
+            heading=_("Disclosure in share texts"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("media_contact_name"),
+                FieldPanel("media_contact_email"),
+                FieldPanel("media_contact_phone"),
+            ],
+            heading=_("Media contact"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("Chorus settings")
+
+    def disclosure_text(self, language_code):
+        return (
+            self.disclosure_text_en
+            if language_code == "en"
+            else self.disclosure_text_fr
+        )

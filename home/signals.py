@@ -1,0 +1,31 @@
+from django.contrib.auth.models import Group
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from wagtail.models import Page
+from wagtail.signals import page_published
+
+from .access import PublicFlagMixin, sync_view_restriction
+
+
+EMPLOYEES_GROUP = "Employees"
+
+
+@receiver(post_save)
+def restrict_new_internal_page(sender, instance, created, **kwargs):
+    # A new page is internal from its first save, before anyone publishes it.
+    if created and isinstance(instance, Page) and isinstance(instance, PublicFlagMixin):
+        sync_view_restriction(instance)
+
+
+@receiver(page_published)
+def apply_public_flag(sender, instance, **kwargs):
+    if isinstance(instance, PublicFlagMixin):
+        sync_view_restriction(instance)
+
+
+@receiver(post_save, sender="auth.User")
+def join_employees(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        group, _ = Group.objects.get_or_create(name=EMPLOYEES_GROUP)
+        instance.groups.add(group)

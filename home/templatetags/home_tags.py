@@ -1,0 +1,58 @@
+from django import template
+from django.urls import translate_url
+from django.utils import translation
+
+from wagtail.models import Locale, Page, Site
+
+
+register = template.Library()
+
+
+def _home_page(request):
+    """The home page of the active language, or the site root."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    return root.get_translation_or_none(Locale.get_active()) or root
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    home = _home_page(context["request"])
+    return home.url if home else "/"
+
+
+@register.inclusion_tag("includes/main_nav.html", takes_context=True)
+def main_nav(context):
+    request = context["request"]
+    home = _home_page(request)
+    items = (
+        home.get_children().live().in_menu().specific() if home else Page.objects.none()
+    )
+    current = context.get("page")
+    return {
+        "items": items,
+        "current_path": current.url_path if current else "",
+        "request": request,
+    }
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in each language: its translation, or the same view in that language."""
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    for locale in Locale.objects.order_by("language_code"):
+        code = locale.language_code
+        if page is not None and isinstance(page, Page):
+            translated = page.get_translation_or_none(locale)
+            if translated is None or not translated.live:
+                continue
+            url = translated.url
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "url": url, "current": code == current})
+    return {"links": links}

@@ -1,0 +1,105 @@
+"""The four roles of Chorus as Django groups with Wagtail permissions.
+
+`ensure_roles()` is idempotent: it runs after every `migrate` and from `load_demo`, and brings
+each group's permissions back to what is written here.
+"""
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+)
+
+from home.signals import EMPLOYEES_GROUP
+
+
+EMPLOYEES = EMPLOYEES_GROUP
+EDITORS = "Editors"
+AMBASSADORS = "Ambassadors"
+REFERENTS = "Referents"
+ALL_ROLES = [EMPLOYEES, EDITORS, AMBASSADORS, REFERENTS]
+
+# Snippets that editors manage in full. Models that do not exist yet are skipped.
+EDITOR_SNIPPETS = ["stories.topic", "stories.sharekit", "referents.referent"]
+EDITOR_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
+]
+EDITOR_COLLECTION_PERMISSIONS = [
+    "add_image",
+    "change_image",
+    "choose_image",
+    "add_document",
+    "change_document",
+    "choose_document",
+]
+
+
+def _permission(app_label, codename):
+    return Permission.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    ).first()
+
+
+def _model_permissions(label):
+    app_label, model_name = label.split(".")
+    if not apps.is_installed(app_label):
+        return []
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        return []
+    content_type = ContentType.objects.get_for_model(model)
+    return list(Permission.objects.filter(content_type=content_type))
+
+
+def _set_page_permissions(group, page, codenames):
+    for codename in codenames:
+        permission = _permission("wagtailcore", codename)
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=permission
+        )
+
+
+def _set_collection_permissions(group, collection, codenames):
+    for codename in codenames:
+        app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
+        permission = _permission(app_label, codename)
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
+        )
+
+
+def setup_editors(group):
+    permissions = [_permission("wagtailadmin", "access_admin")]
+    permissions += [
+        _permission("wagtail_localize", "submit_translation"),
+        _permission("home", "change_chorussettings"),
+        _permission("wagtailcore", "view_locale"),
+    ]
+    for label in EDITOR_SNIPPETS:
+        permissions += _model_permissions(label)
+    group.permissions.add(*[p for p in permissions if p is not None])
+    root_page = Page.get_first_root_node()
+    if root_page is not None:
+        _set_page_permissions(group, root_page, EDITOR_PAGE_PERMISSIONS)
+    root_collection = Collection.get_first_root_node()
+    if root_collection is not None:
+        _set_collection_permissions(
+            group, root_collection, EDITOR_COLLECTION_PERMISSIONS
+        )
+
+
+def ensure_roles():
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in ALL_ROLES}
+    setup_editors(groups[EDITORS])
+    return groups

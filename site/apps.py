@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ChorusSiteConfig(AppConfig):
+    name = "chorus_site"
+    label = "chorus_site"
+    verbose_name = "Chorus"

@@ -1,0 +1,100 @@
+"""Shared fixtures: locales, the two home pages, and one user per role.
+
+App-specific fixtures live in tests/<app>/conftest.py; factories in tests/factories/.
+"""
+
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+
+from wagtail.models import Locale, Page, Site
+
+import pytest
+
+from home.models import HomePage
+from referents.roles import AMBASSADORS, EDITORS, EMPLOYEES, REFERENTS, ensure_roles
+from tests.factories.home import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def locales(db):
+    fr = Locale.objects.get_or_create(language_code="fr")[0]
+    en = Locale.objects.get_or_create(language_code="en")[0]
+    return {"fr": fr, "en": en}
+
+
+@pytest.fixture
+def site_root(locales):
+    root = Page.get_first_root_node()
+    for page in root.get_children():
+        page.delete()
+    return root
+
+
+@pytest.fixture
+def home_page(site_root, locales):
+    """The French home page, root of the default site."""
+    home = HomePage(title="Accueil", slug="accueil", locale=locales["fr"])
+    site_root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.all().delete()
+    Site.objects.create(
+        hostname="testserver", port=80, root_page=home, is_default_site=True
+    )
+    return home
+
+
+@pytest.fixture
+def home_page_en(home_page, locales):
+    home_en = home_page.copy_for_translation(locales["en"])
+    home_en.title, home_en.slug = "Home", "home"
+    home_en.save_revision().publish()
+    return home_en
+
+
+@pytest.fixture
+def roles(db):
+    return ensure_roles()
+
+
+def _user_in(*group_names, **kwargs):
+    user = UserFactory(**kwargs)
+    user.groups.set(Group.objects.filter(name__in=group_names))
+    return user
+
+
+@pytest.fixture
+def employee(roles):
+    return _user_in(EMPLOYEES, username="employee")
+
+
+@pytest.fixture
+def editor(roles):
+    return _user_in(EMPLOYEES, EDITORS, username="editor")
+
+
+@pytest.fixture
+def ambassador(roles):
+    return _user_in(EMPLOYEES, AMBASSADORS, username="ambassador")
+
+
+@pytest.fixture
+def referent(roles):
+    return _user_in(EMPLOYEES, REFERENTS, username="referent")
+
+
+@pytest.fixture
+def client_for(client):
+    """`client_for(user)` returns the test client logged in as that user."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login

@@ -1,0 +1,19 @@
+import os
+
+
+os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
+
+from chorus_site.settings import *  # noqa: F403
+from chorus_site.settings import STORAGES
+
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    **STORAGES,
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SECURE_SSL_REDIRECT = False
+WAGTAILADMIN_BASE_URL = "http://testserver"
+WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = True
