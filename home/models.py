@@ -21,6 +21,10 @@ class HomePage(LoginRequiredPageMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
+        "stories.StoryIndexPage",
+        "stories.SpotlightIndexPage",
+        "guides.GuideIndexPage",
+        "referents.ReferentIndexPage",
         "home.StandardPage",
     ]
     max_count_per_parent = 1

@@ -1,0 +1,23 @@
+from .pages import (
+    SpotlightIndexPage,
+    SpotlightPage,
+    StoryAuthor,
+    StoryIndexPage,
+    StoryPage,
+)
+from .share_count import ShareCount
+from .share_kit import ShareKit, ShareText
+from .topics import Topic
+
+
+__all__ = [
+    "ShareCount",
+    "ShareKit",
+    "ShareText",
+    "SpotlightIndexPage",
+    "SpotlightPage",
+    "StoryAuthor",
+    "StoryIndexPage",
+    "StoryPage",
+    "Topic",
+]

@@ -1,0 +1,245 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.access import LoginRequiredPageMixin, PublicFlagMixin
+from home.blocks import BodyStreamBlock
+
+
+class ImageWithAltMixin(models.Model):
+    """An optional image that must come with alt text (checked in `clean`)."""
+
+    image_field_name = "image"
+    alt_field_name = "image_alt"
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if (
+            getattr(self, f"{self.image_field_name}_id")
+            and not getattr(self, self.alt_field_name).strip()
+        ):
+            raise ValidationError(
+                {
+                    self.alt_field_name: _(
+                        "Describe the image for people who cannot see it."
+                    )
+                }
+            )
+
+
+class StoryIndexPage(LoginRequiredPageMixin, Page):
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("story index")
+
+
+class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    intro = models.TextField(
+        _("introduction"),
+        max_length=300,
+        help_text=_(
+            "One or two sentences. Shown in lists, search results and link previews."
+        ),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it. Required with an image."
+        ),
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+    topics = ParentalManyToManyField(
+        "stories.Topic", verbose_name=_("topics"), blank=True
+    )
+    is_sensitive = models.BooleanField(
+        _("sensitive"),
+        default=False,
+        help_text=_(
+            "Shows guidance and the media contact to readers before they share."
+        ),
+    )
+    sensitive_guidance = RichTextField(
+        _("guidance for readers"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("What to keep in mind before talking about this story."),
+    )
+
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt")], heading=_("Hero image")
+        ),
+        FieldPanel("body"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("authors", label=_("Credited authors")),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_public"),
+                FieldPanel("is_sensitive"),
+                FieldPanel("sensitive_guidance"),
+            ],
+            heading=_("Audience and care"),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("is_public"),
+        index.FilterField("date"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+
+class StoryAuthor(Orderable):
+    """A credited byline: a name, and the spotlight page if the author is an ambassador."""
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="authors")
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    spotlight = models.ForeignKey(
+        "stories.SpotlightPage",
+        verbose_name=_("spotlight page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("spotlight")]
+
+    def __str__(self):
+        return self.name
+
+
+class SpotlightIndexPage(LoginRequiredPageMixin, Page):
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.SpotlightPage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("spotlight index")
+
+
+class SpotlightPage(PublicFlagMixin, ImageWithAltMixin, Page):
+    """An ambassador's own page, written by them. The page owner is the ambassador."""
+
+    image_field_name = "photo"
+    alt_field_name = "photo_alt"
+
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo_alt = models.CharField(
+        _("photo alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Describe your photo in a few words, for people who cannot see it."
+        ),
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=120,
+        help_text=_("Your job, as you would say it to a friend."),
+    )
+    bio = RichTextField(
+        _("about me"),
+        features=["bold", "italic", "link", "ul"],
+        help_text=_(
+            "A few lines in your own words: what you do and what you care about."
+        ),
+    )
+    topics = ParentalManyToManyField(
+        "stories.Topic",
+        verbose_name=_("what I like to share about"),
+        blank=True,
+    )
+    featured_post_url = models.URLField(
+        _("featured post link"),
+        blank=True,
+        help_text=_("A public post of yours that you are proud of."),
+    )
+    featured_post_text = models.TextField(
+        _("featured post, in a few words"),
+        blank=True,
+        max_length=500,
+    )
+
+    parent_page_types = ["stories.SpotlightIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("role"),
+        MultiFieldPanel(
+            [FieldPanel("photo"), FieldPanel("photo_alt")], heading=_("Photo")
+        ),
+        FieldPanel("bio"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [FieldPanel("featured_post_url"), FieldPanel("featured_post_text")],
+            heading=_("Featured post"),
+        ),
+        FieldPanel("is_public"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("role"),
+        index.SearchField("bio"),
+        index.FilterField("is_public"),
+    ]
+
+    class Meta:
+        verbose_name = _("ambassador spotlight")
+        verbose_name_plural = _("ambassador spotlights")
