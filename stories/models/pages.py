@@ -53,7 +53,7 @@ class StoryIndexPage(LoginRequiredPageMixin, Page):
         verbose_name = _("story index")
 
 
-class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):
+class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):  # noqa: DJ008 (Page has __str__)
     date = models.DateField(_("date"), default=timezone.localdate)
     intro = models.TextField(
         _("introduction"),
@@ -167,7 +167,7 @@ class SpotlightIndexPage(LoginRequiredPageMixin, Page):
         verbose_name = _("spotlight index")
 
 
-class SpotlightPage(PublicFlagMixin, ImageWithAltMixin, Page):
+class SpotlightPage(PublicFlagMixin, ImageWithAltMixin, Page):  # noqa: DJ008 (Page has __str__)
     """An ambassador's own page, written by them. The page owner is the ambassador."""
 
     image_field_name = "photo"
