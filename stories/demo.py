@@ -1,5 +1,8 @@
-"""Demo content of this app (filled in by its own issue)."""
+"""Demo content of the stories app: stories, then their share kits, then spotlights."""
+
+from . import demo_share_kits, demo_spotlights
 
 
 def load(home):
-    return None
+    demo_spotlights.load(home)
+    demo_share_kits.load(home)
