@@ -43,17 +43,20 @@ class LoginRequiredPageMixin:
         return []
 
 
-def sync_view_restriction(page):
-    """Give an internal page a login restriction and take it off a public one."""
-    restrictions = PageViewRestriction.objects.filter(
+def restrict_to_logged_in(page):
+    PageViewRestriction.objects.get_or_create(
         page=page, restriction_type=PageViewRestriction.LOGIN
     )
+
+
+def sync_view_restriction(page):
+    """Give an internal page a login restriction and take it off a public one."""
     if page.is_public:
-        restrictions.delete()
-    elif not restrictions.exists():
-        PageViewRestriction.objects.create(
+        PageViewRestriction.objects.filter(
             page=page, restriction_type=PageViewRestriction.LOGIN
-        )
+        ).delete()
+    else:
+        restrict_to_logged_in(page)
 
 
 def is_publicly_visible(page):

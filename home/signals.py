@@ -5,7 +5,7 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published
 
-from .access import PublicFlagMixin, sync_view_restriction
+from .access import PublicFlagMixin, restrict_to_logged_in, sync_view_restriction
 
 
 EMPLOYEES_GROUP = "Employees"
@@ -13,9 +13,10 @@ EMPLOYEES_GROUP = "Employees"
 
 @receiver(post_save)
 def restrict_new_internal_page(sender, instance, created, **kwargs):
-    # A new page is internal from its first save, before anyone publishes it.
+    # A new page is internal from its first save: it becomes public only when it is
+    # published with the public flag on.
     if created and isinstance(instance, Page) and isinstance(instance, PublicFlagMixin):
-        sync_view_restriction(instance)
+        restrict_to_logged_in(instance)
 
 
 @receiver(page_published)

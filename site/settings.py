@@ -82,6 +82,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -133,6 +134,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour: a bare domain means https
 
 # Cache: Redis when REDIS_URL is set, with errors ignored so that the site keeps
 # serving (uncached) while Redis is down; local memory otherwise.
@@ -179,6 +181,20 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
+# Optional single sign-on with OpenID Connect, on when a client id is configured. Accounts
+# created at first login join Employees like any other (home.signals).
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+if OIDC_RP_CLIENT_ID:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("mozilla_django_oidc.auth.OIDCAuthenticationBackend")
+    OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+    OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+    OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+    OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+    OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+    OIDC_RP_SCOPES = "openid email profile"
+
 # Languages: French by default, English; URLs carry the language prefix.
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "fr")
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("fr", _("French")), ("en", _("English"))]
@@ -206,6 +222,25 @@ STORAGES = {
         )
     },
 }
+# Media on S3-compatible storage when a bucket is configured (`pip install ".[s3]"`).
+# The bucket stays private: files are reached through signed URLs, and documents still go
+# through Wagtail's permission check (WAGTAILDOCS_SERVE_METHOD below).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+            # Longer than the page cache keeps a page (CHORUS_PAGE_CACHE_SECONDS).
+            "querystring_expire": 24 * 3600,
+        },
+    }
 
 # E-mail: console unless an SMTP host is configured.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
@@ -235,6 +270,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
+SILENCED_SYSTEM_CHECKS = [
+    # Wagtail's admin shows page previews in a same-origin frame: DENY would break them.
+    "security.W019",
+    # HSTS preload commits every subdomain of the organisation: opt in with SECURE_HSTS_PRELOAD.
+    "security.W021",
+]
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
