@@ -59,7 +59,9 @@ def story_index(home_page):
 def _story(story_index, is_public):
     from stories.models import StoryPage
 
-    story = StoryPage(title="Une histoire", slug="une-histoire", intro="Intro", is_public=is_public)
+    story = StoryPage(
+        title="Une histoire", slug="une-histoire", intro="Intro", is_public=is_public
+    )
     story_index.add_child(instance=story)
     return story
 

@@ -1,7 +1,8 @@
 from unittest import mock
 
-import pytest
 from django.db import OperationalError
+
+import pytest
 
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,9 @@ def test_readiness_reports_database_and_cache(client):
 
 
 def test_readiness_says_when_the_database_is_unavailable(client):
-    with mock.patch("home.views.connection.cursor", side_effect=OperationalError("down")):
+    with mock.patch(
+        "home.views.connection.cursor", side_effect=OperationalError("down")
+    ):
         response = client.get("/healthz?ready")
     assert response.status_code == 503
     assert response.json()["database"] == "unavailable"

@@ -20,7 +20,9 @@ def test_login_page_is_in_french_and_in_english(client, home_page):
     assert "Log in with your work account." in english
 
 
-def test_switcher_links_to_the_translation_of_the_current_page(client_for, employee, home_page_en):
+def test_switcher_links_to_the_translation_of_the_current_page(
+    client_for, employee, home_page_en
+):
     client = client_for(employee)
     french = client.get("/fr/").content.decode()
     assert 'href="/en/" hreflang="en"' in french
@@ -28,7 +30,9 @@ def test_switcher_links_to_the_translation_of_the_current_page(client_for, emplo
     assert 'href="/fr/" hreflang="fr"' in english
 
 
-def test_switcher_on_a_page_without_translation_offers_only_its_language(client_for, employee, home_page):
+def test_switcher_on_a_page_without_translation_offers_only_its_language(
+    client_for, employee, home_page
+):
     response = client_for(employee).get("/fr/")
     assert 'hreflang="en"' not in response.content.decode()
 
