@@ -1,3 +1,18 @@
+from django.contrib.auth.decorators import login_not_required
+from django.urls import path
+
+from . import views
+from .feeds import InternalStoryFeed, PublicStoryFeed
+
+
 app_name = "stories"
 
-urlpatterns = []
+urlpatterns = [
+    path(
+        "feeds/stories/public/",
+        login_not_required(PublicStoryFeed()),
+        name="public_feed",
+    ),
+    path("feeds/stories/all/", InternalStoryFeed(), name="internal_feed"),
+    path("share/<int:kit_id>/", views.share, name="share"),
+]

@@ -1,7 +1,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,6 +14,8 @@ from wagtail.search import index
 
 from home.access import LoginRequiredPageMixin, PublicFlagMixin
 from home.blocks import BodyStreamBlock
+
+from ..queries import public_stories, story_listing
 
 
 class ImageWithAltMixin(models.Model):
@@ -49,8 +53,43 @@ class StoryIndexPage(LoginRequiredPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
+    stories_per_page = 12
+
     class Meta:
         verbose_name = _("story index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .topics import Topic
+
+        context = super().get_context(request, *args, **kwargs)
+        topics = list(Topic.objects.filter(locale_id=self.locale_id))
+        topic_slug = request.GET.get("topic", "")
+        topic = next((t for t in topics if t.slug == topic_slug), None)
+        shareable = request.GET.get("shareable") == "1"
+        stories = story_listing(self, topic=topic, shareable=shareable)
+        if topic_slug and topic is None:
+            stories = stories.none()
+        # get_page() turns a missing or bad page number into the first or last page.
+        paginator = Paginator(stories, self.stories_per_page)
+        context.update(
+            stories=paginator.get_page(request.GET.get("page")),
+            topics=topics,
+            current_topic=topic,
+            unknown_topic=bool(topic_slug) and topic is None,
+            shareable=shareable,
+            # The filters, kept in the pagination links.
+            filter_query=urlencode(
+                {
+                    key: value
+                    for key, value in (
+                        ("topic", topic_slug),
+                        ("shareable", shareable and "1"),
+                    )
+                    if value
+                }
+            ),
+        )
+        return context
 
 
 class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):  # noqa: DJ008 (Page has __str__)
@@ -129,6 +168,39 @@ class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):  # noqa: DJ008 (Page 
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            authors=self.credited_authors(request), story_topics=self.topics.all()
+        )
+        return context
+
+    def credited_authors(self, request):
+        """Bylines, linked to the author's spotlight when the reader may open it."""
+        credits = []
+        for author in self.authors.select_related("spotlight"):
+            spotlight = author.spotlight
+            readable = spotlight is not None and (
+                spotlight.live
+                and (spotlight.is_public or request.user.is_authenticated)
+            )
+            credits.append(
+                {
+                    "name": author.name,
+                    "role": author.role,
+                    "url": spotlight.get_url(request) if readable else "",
+                }
+            )
+        return credits
+
+    def get_sitemap_urls(self, request=None):
+        # The sitemap walks the default site's tree (French): list the public translations
+        # of each public story with it, so that the English stories are found too.
+        urls = super().get_sitemap_urls(request)
+        for translation in public_stories(self.get_translations()):
+            urls += Page.get_sitemap_urls(translation, request)
+        return urls
 
 
 class StoryAuthor(Orderable):

@@ -1,0 +1,92 @@
+"""Atom feeds of stories, one per language: public stories for anyone, all stories for employees.
+
+Django's syndication framework escapes every text it writes, so titles and introductions typed
+by editors cannot break the XML.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale, Site
+
+from .models import StoryIndexPage, StoryPage
+from .queries import newest_first, public_stories
+
+
+class StoryFeed(Feed):
+    feed_type = Atom1Feed
+    item_count = 30
+
+    def get_object(self, request, *args, **kwargs):
+        # The feed needs the request to build absolute page URLs for its items.
+        self.request = request
+        return Locale.get_active()
+
+    def stories(self, locale):
+        raise NotImplementedError
+
+    def items(self, locale):
+        stories = self.stories(StoryPage.objects.live().filter(locale=locale))
+        return (
+            newest_first(stories)
+            .defer_streamfields()
+            .prefetch_related("authors")[: self.item_count]
+        )
+
+    def link(self, locale):
+        index = StoryIndexPage.objects.live().filter(locale=locale).first()
+        if index is not None:
+            return index.get_url(self.request)
+        site = Site.find_for_request(self.request)
+        return site.root_page.url if site else "/"
+
+    def item_title(self, story):
+        return story.title
+
+    def item_description(self, story):
+        return story.intro
+
+    def item_link(self, story):
+        return story.get_full_url(self.request)
+
+    def item_guid(self, story):
+        return story.get_full_url(self.request)
+
+    def item_pubdate(self, story):
+        return story.first_published_at
+
+    def item_updateddate(self, story):
+        return story.last_published_at
+
+    def item_author_name(self, story):
+        return ", ".join(author.name for author in story.authors.all()) or None
+
+    def item_categories(self, story):
+        return ()
+
+
+class PublicStoryFeed(StoryFeed):
+    """Published public stories: the same rule as for an anonymous visitor."""
+
+    def title(self, locale):
+        return _("Chorus: public stories")
+
+    def description(self, locale):
+        return _("Stories that anyone may read and share.")
+
+    def stories(self, queryset):
+        return public_stories(queryset)
+
+
+class InternalStoryFeed(StoryFeed):
+    """Every published story, for logged-in employees (the login middleware asks for it)."""
+
+    def title(self, locale):
+        return _("Chorus: all stories")
+
+    def description(self, locale):
+        return _("Every published story, internal ones included. For employees only.")
+
+    def stories(self, queryset):
+        return queryset

@@ -1,0 +1,62 @@
+"""Named queries over stories, shared by pages, feeds, tags and the share views."""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
+
+from wagtail.images import get_image_model
+
+
+# Renditions used wherever a story appears in a list (see templates/stories/).
+CARD_IMAGE_FILTER = "fill-640x360"
+
+
+def open_share_kits(when=None):
+    """Live share kits whose embargo window is open at `when` (now by default)."""
+    from .models import ShareKit
+
+    when = when or timezone.now()
+    return ShareKit.objects.filter(live=True).filter(
+        Q(shareable_from__isnull=True) | Q(shareable_from__lte=when),
+        Q(shareable_until__isnull=True) | Q(shareable_until__gt=when),
+    )
+
+
+def shareable_now(queryset, when=None):
+    """The pages of `queryset` that employees may share now: live, public (no view
+    restriction, public flag set) and with a live share kit whose embargo window is open."""
+    queryset = queryset.live().public()
+    if hasattr(queryset.model, "is_public"):
+        queryset = queryset.filter(is_public=True)
+    return queryset.filter(Exists(open_share_kits(when).filter(page_id=OuterRef("pk"))))
+
+
+def public_stories(queryset=None):
+    """Stories an anonymous visitor may read: published and without a view restriction."""
+    from .models import StoryPage
+
+    queryset = StoryPage.objects.all() if queryset is None else queryset
+    return queryset.live().public().filter(is_public=True)
+
+
+def newest_first(queryset):
+    return queryset.order_by("-date", "-first_published_at", "-pk")
+
+
+def with_list_data(queryset, image_filter=CARD_IMAGE_FILTER):
+    """Everything a story card shows, in a constant number of queries."""
+    images = get_image_model().objects.prefetch_renditions(image_filter)
+    return queryset.defer_streamfields().prefetch_related(
+        Prefetch("image", queryset=images), "topics"
+    )
+
+
+def story_listing(index_page, topic=None, shareable=False):
+    """The stories listed on a story index, newest first, optionally filtered."""
+    from .models import StoryPage
+
+    stories = StoryPage.objects.child_of(index_page).live()
+    if topic is not None:
+        stories = stories.filter(topics=topic)
+    if shareable:
+        stories = shareable_now(stories)
+    return with_list_data(newest_first(stories))

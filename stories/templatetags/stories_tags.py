@@ -1,0 +1,103 @@
+from django import template
+from django.urls import reverse
+from django.utils.html import strip_tags
+
+from wagtail.models import Locale
+
+from home.access import is_publicly_visible
+from home.models import ChorusSettings
+
+from ..models import StoryIndexPage, StoryPage
+from ..queries import newest_first, with_list_data
+
+
+register = template.Library()
+
+LINK_PREVIEW_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+# Open Graph wants language_TERRITORY.
+OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
+
+def is_public_page(page):
+    """Published, marked public, and without a view restriction on its path."""
+    return bool(getattr(page, "is_public", False)) and is_publicly_visible(page)
+
+
+def _og_locale(language_code):
+    return OG_LOCALES.get(language_code, language_code.replace("-", "_"))
+
+
+def _preview_image(page):
+    """The page's own image (see ImageWithAltMixin) as a 1200x630 JPEG rendition, with its alt."""
+    field = getattr(page, "image_field_name", None)
+    image = getattr(page, field, None) if field else None
+    if image is None:
+        return None, ""
+    return image.get_rendition(LINK_PREVIEW_IMAGE_FILTER), getattr(
+        page, page.alt_field_name, ""
+    )
+
+
+def _description(page):
+    text = page.search_description or getattr(page, "intro", "") or ""
+    return strip_tags(str(text)).strip()
+
+
+@register.inclusion_tag("includes/link_preview.html", takes_context=True)
+def link_preview(context, page, description=None):
+    """Open Graph and Twitter card tags for a public page; `noindex` and nothing else for
+    an internal one, so that none of its content reaches a crawler."""
+    request = context["request"]
+    if not is_public_page(page):
+        return {"public": False}
+    rendition, image_alt = _preview_image(page)
+    translations = page.get_translations().live().public().select_related("locale")
+    if hasattr(page, "is_public"):
+        translations = translations.filter(is_public=True)
+    language_code = page.locale.language_code
+    return {
+        "public": True,
+        "title": page.seo_title or page.title,
+        "description": description if description is not None else _description(page),
+        "url": page.get_full_url(request),
+        "image_url": request.build_absolute_uri(rendition.url) if rendition else "",
+        "image": rendition,
+        "image_alt": image_alt,
+        "language_code": language_code,
+        "og_locale": _og_locale(language_code),
+        "alternates": [
+            {
+                "language_code": translation.locale.language_code,
+                "og_locale": _og_locale(translation.locale.language_code),
+                "url": translation.get_full_url(request),
+            }
+            for translation in translations
+        ],
+        "site_name": ChorusSettings.for_request(request).organisation_name,
+    }
+
+
+@register.inclusion_tag("stories/tags/feed_links.html", takes_context=True)
+def story_feed_links(context, page=None):
+    """The feed a reader may follow: all stories for employees; public stories for an
+    anonymous visitor, and only from a public page."""
+    request = context["request"]
+    if request.user.is_authenticated:
+        return {"feed_url": reverse("stories:internal_feed"), "public": False}
+    if page is not None and is_public_page(page):
+        return {"feed_url": reverse("stories:public_feed"), "public": True}
+    return {"feed_url": ""}
+
+
+@register.inclusion_tag("stories/tags/latest_stories.html", takes_context=True)
+def latest_stories(context, count=4):
+    """The newest stories of the current language, for the home page (employees only)."""
+    page = context.get("page")
+    locale = page.locale if page is not None else Locale.get_active()
+    stories = list(
+        with_list_data(newest_first(StoryPage.objects.live().filter(locale=locale)))[
+            :count
+        ]
+    )
+    index = StoryIndexPage.objects.live().filter(locale=locale).first()
+    return {"stories": stories, "index": index, "request": context["request"]}

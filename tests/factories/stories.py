@@ -1,0 +1,53 @@
+"""Factories for stories pages and topics. Create pages with a parent:
+`StoryPageFactory(parent=story_index, is_public=True)` publishes the story."""
+
+from django.utils.text import slugify
+
+from wagtail.models import Locale
+
+import factory
+import wagtail_factories
+
+from stories.models import StoryIndexPage, StoryPage, Topic
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.LazyAttribute(lambda topic: slugify(topic.name))
+    locale = factory.LazyFunction(Locale.get_default)
+
+
+class StoryIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = StoryIndexPage
+
+    title = "Histoires"
+    slug = "histoires"
+
+
+class StoryPageFactory(wagtail_factories.PageFactory):
+    """A story, published with its public flag applied (the page_published signal syncs the
+    view restriction). Pass `live=False` for a never-published draft."""
+
+    class Meta:
+        model = StoryPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Story {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    intro = "A short introduction."
+    is_public = False
+
+    @factory.post_generation
+    def topics(page, create, extracted, **kwargs):
+        if create and extracted:
+            page.topics.set(extracted)
+            page.save()
+
+    @factory.post_generation
+    def publish(page, create, extracted, **kwargs):
+        if create and page.live and extracted is not False:
+            page.save_revision().publish()
