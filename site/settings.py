@@ -156,6 +156,9 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole pages for anonymous visitors, only with a cache shared by every process (home.cache).
+CHORUS_PAGE_CACHE = env_bool("CHORUS_PAGE_CACHE", default=bool(REDIS_URL))
+CHORUS_PAGE_CACHE_SECONDS = int(os.environ.get("CHORUS_PAGE_CACHE_SECONDS", "600"))
 
 # Authentication: everything needs login except what is marked otherwise
 # (public published pages, login pages, /healthz).

@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthz, name="healthz"),
+    path("bench/ceiling", home_views.ceiling, name="bench_ceiling"),
     path("sitemap.xml", login_not_required(sitemap), name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
     # Image renditions are public by design (Wagtail serves them from MEDIA_URL without a
@@ -31,6 +32,23 @@ urlpatterns = [
     ),
 ]
 
+if settings.OIDC_RP_CLIENT_ID:
+    from mozilla_django_oidc import views as oidc_views
+
+    # Single sign-on: the provider sends people back here before they are logged in.
+    urlpatterns += [
+        path(
+            "oidc/authenticate/",
+            login_not_required(oidc_views.OIDCAuthenticationRequestView.as_view()),
+            name="oidc_authentication_init",
+        ),
+        path(
+            "oidc/callback/",
+            login_not_required(oidc_views.OIDCAuthenticationCallbackView.as_view()),
+            name="oidc_authentication_callback",
+        ),
+    ]
+
 urlpatterns += i18n_patterns(
     path("", include("home.urls")),
     path("", include("stories.urls")),
@@ -40,3 +58,6 @@ urlpatterns += i18n_patterns(
     re_path(r"^((?:[\w\-]+/)*)$", home_views.serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 )
+
+# Static error pages: they must work while the database is down (home.middleware).
+handler500 = "home.middleware.server_error"
