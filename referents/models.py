@@ -1,10 +1,173 @@
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+)
+from wagtail.search import index
 
 from home.access import LoginRequiredPageMixin
+
+
+https_only = URLValidator(
+    schemes=["https"], message=_("Enter a full address starting with https://.")
+)
+
+
+class HttpsURLField(models.URLField):
+    """A public profile link: a valid address, and only over HTTPS."""
+
+    default_validators = [https_only]
+
+    def formfield(self, **kwargs):
+        field = super().formfield(**kwargs)
+        field.validators = [https_only]
+        return field
+
+
+class AmbassadorProfile(models.Model):
+    """What an ambassador chose to make known. Deleted when they leave the programme."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="ambassador_profile",
+    )
+    consented_at = models.DateTimeField(_("date of consent"), auto_now_add=True)
+    linkedin_url = HttpsURLField(_("LinkedIn profile"), blank=True)
+    mastodon_url = HttpsURLField(_("Mastodon profile"), blank=True)
+    bluesky_url = HttpsURLField(_("Bluesky profile"), blank=True)
+    website_url = HttpsURLField(_("personal website"), blank=True)
+
+    class Meta:
+        verbose_name = _("ambassador profile")
+        verbose_name_plural = _("ambassador profiles")
+
+    def __str__(self):
+        return str(self.user)
+
+    @property
+    def links(self):
+        """The filled-in profile links as (label, url) pairs, in a stable order."""
+        fields = ["linkedin_url", "mastodon_url", "bluesky_url", "website_url"]
+        labels = {
+            "linkedin_url": "LinkedIn",
+            "mastodon_url": "Mastodon",
+            "bluesky_url": "Bluesky",
+            "website_url": _("Website"),
+        }
+        return [
+            (labels[name], getattr(self, name))
+            for name in fields
+            if getattr(self, name)
+        ]
+
+
+class Referent(
+    TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
+):
+    """A named person in the digital-communication team whom employees can ask."""
+
+    name = models.CharField(_("name"), max_length=120)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo_alt = models.CharField(
+        _("photo alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the photo shows. Required with a photo."),
+    )
+    role = models.CharField(_("role"), max_length=120)
+    team = models.CharField(_("team"), max_length=120, blank=True)
+    email = models.EmailField(
+        _("contact e-mail"),
+        help_text=_("Where 'Ask a referent' messages go. Never shown on the site."),
+    )
+    topics = ParentalManyToManyField(
+        "stories.Topic", verbose_name=_("topics"), blank=True, related_name="+"
+    )
+    languages = models.CharField(
+        _("languages spoken"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: French, English."),
+    )
+    bio = models.TextField(_("short bio"), max_length=600, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="referent_profiles",
+        help_text=_("Lets this referent edit their own profile."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("team"),
+        FieldPanel("photo"),
+        FieldPanel("photo_alt"),
+        FieldPanel("email"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("languages"),
+        FieldPanel("bio"),
+        FieldPanel("user"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("role"),
+        index.SearchField("bio"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("referent")
+        verbose_name_plural = _("referents")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.photo_id and not self.photo_alt.strip():
+            raise ValidationError(
+                {"photo_alt": _("Describe the photo for people who cannot see it.")}
+            )
+
+    @classmethod
+    def for_active_locale(cls):
+        """Live referents of the language being read, falling back to the default locale."""
+        referents = cls.objects.filter(live=True)
+        localised = referents.filter(locale=Locale.get_active())
+        return (
+            localised
+            if localised.exists()
+            else referents.filter(locale=Locale.get_default())
+        )
 
 
 class ReferentIndexPage(LoginRequiredPageMixin, Page):
@@ -22,3 +185,8 @@ class ReferentIndexPage(LoginRequiredPageMixin, Page):
 
     class Meta:
         verbose_name = _("referent directory")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["referents"] = Referent.for_active_locale().select_related("photo")
+        return context

@@ -17,6 +17,8 @@ from wagtail.models import (
 
 from home.signals import EMPLOYEES_GROUP
 
+from .workflows import ensure_spotlight_review, spotlight_index_pages
+
 
 EMPLOYEES = EMPLOYEES_GROUP
 EDITORS = "Editors"
@@ -99,7 +101,39 @@ def setup_editors(group):
         )
 
 
+# Ambassadors write their own spotlight: "add" on each spotlight index makes them the owner of
+# what they create, and owners may edit (never publish) their pages. They upload images; Wagtail
+# lets an uploader with "add" change or delete only their own images.
+AMBASSADOR_PAGE_PERMISSIONS = ["add_page"]
+AMBASSADOR_COLLECTION_PERMISSIONS = ["add_image", "choose_image"]
+
+
+def setup_ambassadors(group):
+    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    for index_page in spotlight_index_pages():
+        _set_page_permissions(group, index_page, AMBASSADOR_PAGE_PERMISSIONS)
+    root_collection = Collection.get_first_root_node()
+    if root_collection is not None:
+        _set_collection_permissions(
+            group, root_collection, AMBASSADOR_COLLECTION_PERMISSIONS
+        )
+
+
+def setup_referents(group):
+    # Reviewing goes through the workflow task, not page permissions. "change_referent" is
+    # narrowed to their own profile by the Referent viewset's permission policy.
+    permissions = [
+        _permission("wagtailadmin", "access_admin"),
+        _permission("referents", "change_referent"),
+        _permission("referents", "publish_referent"),
+    ]
+    group.permissions.add(*[p for p in permissions if p is not None])
+
+
 def ensure_roles():
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in ALL_ROLES}
     setup_editors(groups[EDITORS])
+    setup_ambassadors(groups[AMBASSADORS])
+    setup_referents(groups[REFERENTS])
+    ensure_spotlight_review([REFERENTS, EDITORS])
     return groups

@@ -1,3 +1,16 @@
+from django.urls import path
+
+from . import views
+
+
 app_name = "referents"
 
-urlpatterns = []
+urlpatterns = [
+    path("ambassador-programme/", views.ambassador_programme, name="programme"),
+    path("ambassador-programme/join/", views.join_programme, name="join"),
+    path("ambassador-programme/profile/", views.update_profile, name="profile"),
+    path("ambassador-programme/leave/", views.leave_programme, name="leave"),
+    path("ask-a-referent/", views.ask_referent, name="ask"),
+    path("ask-a-referent/sent/", views.ask_sent, name="ask_sent"),
+    path("what-we-see/", views.what_we_see, name="transparency"),
+]

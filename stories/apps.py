@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = _("Stories")
+
+    def ready(self):
+        from referents.signals import ambassador_left
+
+        from .receivers import unpublish_spotlight_of_leaving_ambassador
+
+        ambassador_left.connect(
+            unpublish_spotlight_of_leaving_ambassador,
+            dispatch_uid="stories.unpublish_spotlight_of_leaving_ambassador",
+        )

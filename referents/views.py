@@ -1,0 +1,184 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
+from django.core.mail import EmailMessage
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wagtail.models import Locale, Page
+
+from . import programme, transparency
+from .forms import AmbassadorProfileForm, AskReferentForm, LeaveProgrammeForm
+from .models import AmbassadorProfile, Referent
+from .workflows import spotlight_index_pages
+
+
+ASK_LIMIT = 5
+ASK_WINDOW_SECONDS = 60 * 60
+
+
+def ambassador_programme(request):
+    """What the programme means, in plain words; join, edit the profile links, or leave."""
+    profile = AmbassadorProfile.objects.filter(user=request.user).first()
+    form = AmbassadorProfileForm(instance=profile) if profile else None
+    return render(
+        request,
+        "referents/ambassador_programme.html",
+        {
+            "profile": profile,
+            "form": form,
+            "spotlight_url": _spotlight_admin_url(request),
+        },
+    )
+
+
+def _spotlight_admin_url(request):
+    """Where the ambassador writes: their spotlight's edit view, or a new one in this language."""
+    locale = Locale.get_active()
+    own = (
+        Page.objects.filter(owner=request.user, locale=locale)
+        .filter(content_type__app_label="stories", content_type__model="spotlightpage")
+        .first()
+    )
+    if own is not None:
+        return reverse("wagtailadmin_pages:edit", args=[own.pk])
+    index = spotlight_index_pages().filter(locale=locale).first()
+    if index is not None:
+        return reverse(
+            "wagtailadmin_pages:add", args=["stories", "spotlightpage", index.pk]
+        )
+    return reverse("wagtailadmin_home")
+
+
+@require_POST
+def join_programme(request):
+    programme.join(request.user)
+    messages.success(
+        request,
+        _(
+            "Welcome, you are an ambassador. Write your spotlight whenever you like, "
+            "and add your public profile links below if you want them shown."
+        ),
+    )
+    return redirect("referents:programme")
+
+
+@require_POST
+def update_profile(request):
+    profile = AmbassadorProfile.objects.filter(user=request.user).first()
+    if profile is None:
+        return redirect("referents:programme")
+    form = AmbassadorProfileForm(request.POST, instance=profile)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile links are saved."))
+        return redirect("referents:programme")
+    return render(
+        request,
+        "referents/ambassador_programme.html",
+        {
+            "profile": profile,
+            "form": form,
+            "spotlight_url": _spotlight_admin_url(request),
+        },
+        status=400,
+    )
+
+
+def leave_programme(request):
+    if not programme.is_ambassador(request.user):
+        return redirect("referents:programme")
+    form = LeaveProgrammeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        programme.leave(request.user, keep_spotlight=form.keep_spotlight)
+        if form.keep_spotlight:
+            text = _("You have left the programme. Your spotlight stays online.")
+        else:
+            text = _("You have left the programme. Your spotlight is offline.")
+        messages.success(request, text + " " + _("Your profile data is deleted."))
+        return redirect("referents:programme")
+    return render(request, "referents/leave_programme.html", {"form": form})
+
+
+def _ask_key(user):
+    return f"referents:ask:{user.pk}"
+
+
+def ask_referent(request):
+    """E-mails a question to the chosen referent. Nothing is stored, except a short-lived
+    counter in the cache that limits how many messages one person sends per hour."""
+    referents = Referent.for_active_locale()
+    initial = {}
+    if request.GET.get("referent", "").isdigit():
+        initial["referent"] = int(request.GET["referent"])
+    form = AskReferentForm(request.POST or None, referents=referents, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        key = _ask_key(request.user)
+        if cache.get(key, 0) >= ASK_LIMIT:
+            form.add_error(
+                None,
+                _(
+                    "You have sent %(limit)d questions in the last hour. Please wait a "
+                    "little before sending another: your text is still here."
+                )
+                % {"limit": ASK_LIMIT},
+            )
+        else:
+            referent = form.cleaned_data["referent"]
+            _send_question(request, referent, form.cleaned_data)
+            cache.add(key, 0, ASK_WINDOW_SECONDS)
+            cache.incr(key)
+            messages.success(
+                request,
+                _(
+                    "Your question is on its way to %(name)s, who will answer you by "
+                    "e-mail."
+                )
+                % {"name": referent.name},
+            )
+            return redirect("referents:ask_sent")
+    return render(
+        request, "referents/ask_referent.html", {"form": form, "referents": referents}
+    )
+
+
+def _send_question(request, referent, data):
+    user = request.user
+    body = render_to_string(
+        "referents/email/question.txt",
+        {"sender": user, "message": data["message"], "referent": referent},
+    )
+    subject = _("Question from %(name)s: %(subject)s") % {
+        "name": user.get_full_name() or user.get_username(),
+        "subject": data["subject"],
+    }
+    # Replies go straight to the person who asked, never through Chorus.
+    EmailMessage(
+        subject=subject.replace("\n", " "),
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[referent.email],
+        reply_to=[user.email] if user.email else None,
+    ).send()
+
+
+def ask_sent(request):
+    return render(request, "referents/ask_sent.html")
+
+
+@login_not_required
+def what_we_see(request):
+    # Public on purpose: it shows what kinds of data exist, never anyone's data.
+    return render(
+        request,
+        "referents/transparency.html",
+        {
+            "sections": transparency.sections(),
+            "never_stored": transparency.never_stored(),
+            "programme_url": reverse("referents:programme"),
+        },
+    )

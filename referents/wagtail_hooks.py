@@ -1,0 +1,98 @@
+"""The restricted admin of ambassadors, and the referent snippet.
+
+An ambassador is a Wagtail user with "add" on the spotlight indexes (so they own and may edit
+what they create), "add" and "choose" on images (Wagtail lets uploaders change only their own
+images) and nothing else. Wagtail's permission checks already refuse what they have no right to;
+these hooks also hide what they cannot use and close the few doors that "add" leaves open
+(copying, moving and bulk actions).
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from .roles import AMBASSADORS, EDITORS
+from .viewsets import ReferentViewSet
+from .workflows import spotlight_index_pages
+
+
+register_snippet(ReferentViewSet)
+
+AMBASSADOR_MENU = {"explorer", "images", "help"}
+
+
+def is_restricted_ambassador(user):
+    """An ambassador with no broader role: the hooks below apply to them only."""
+    if not user.is_authenticated or user.is_superuser:
+        return False
+    cache_name = "_chorus_restricted_ambassador"
+    if not hasattr(user, cache_name):
+        names = set(user.groups.values_list("name", flat=True))
+        setattr(user, cache_name, AMBASSADORS in names and EDITORS not in names)
+    return getattr(user, cache_name)
+
+
+def _visible_pages_q(user):
+    indexes = list(spotlight_index_pages())
+    ancestor_ids = set()
+    for index in indexes:
+        ancestor_ids.update(index.get_ancestors().values_list("pk", flat=True))
+    return (
+        Q(owner=user)
+        | Q(pk__in=[index.pk for index in indexes])
+        | Q(pk__in=ancestor_ids)
+    )
+
+
+@hooks.register("construct_explorer_page_queryset")
+def show_ambassadors_only_their_pages(parent_page, pages, request):
+    if is_restricted_ambassador(request.user):
+        return pages.filter(_visible_pages_q(request.user))
+    return pages
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_own_pages(pages, request):
+    if is_restricted_ambassador(request.user):
+        return pages.filter(_visible_pages_q(request.user))
+    return pages
+
+
+@hooks.register("construct_image_chooser_queryset")
+def choose_only_own_images(images, request):
+    if is_restricted_ambassador(request.user):
+        return images.filter(uploaded_by_user=request.user)
+    return images
+
+
+@hooks.register("construct_main_menu")
+def ambassador_menu(request, menu_items):
+    if is_restricted_ambassador(request.user):
+        menu_items[:] = [item for item in menu_items if item.name in AMBASSADOR_MENU]
+
+
+def _refuse_ambassadors(request, *args, **kwargs):
+    if is_restricted_ambassador(request.user):
+        raise PermissionDenied
+
+
+# "add" on the spotlight index would let an owner copy their page beside it or move it.
+hooks.register("before_copy_page", _refuse_ambassadors)
+hooks.register("before_move_page", _refuse_ambassadors)
+hooks.register("before_bulk_action", _refuse_ambassadors)
+
+
+@hooks.register("construct_page_listing_buttons")
+def hide_copy_and_move(buttons, page, user, context=None):
+    if is_restricted_ambassador(user):
+        buttons[:] = [
+            button
+            for button in buttons
+            if getattr(button, "url", "") is None
+            or not any(
+                part in (getattr(button, "url", "") or "")
+                for part in ("/copy/", "/move/")
+            )
+        ]
