@@ -1,21 +1,59 @@
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
     Orderable,
+    PageViewRestriction,
     PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
     WorkflowMixin,
 )
 
+from home.access import is_publicly_visible
+from home.models import ChorusSettings, DisclosureMode
+
+from .. import networks
 from ..networks import Network
+
+
+SHAREABLE_PAGE_TYPES = ("stories.StoryPage", "stories.SpotlightPage")
+
+
+class ShareKitQuerySet(models.QuerySet):
+    def shareable_now(self):
+        """THE rule, used by the panel, the share redirect and the story index filter:
+        the kit is published, its embargo has started and not ended, and its page is live
+        and visible to anonymous visitors (no view restriction on it or above it)."""
+        now = timezone.now()
+        restricted = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("page__path"), 1, Length("page__path"))
+        )
+        return (
+            self.filter(live=True, page__live=True)
+            .filter(Q(shareable_from__isnull=True) | Q(shareable_from__lte=now))
+            .filter(Q(shareable_until__isnull=True) | Q(shareable_until__gt=now))
+            .exclude(Exists(restricted))
+        )
+
+    def active_for(self, page):
+        """The kit offered on `page` now, or None (the most recently created one wins)."""
+        return (
+            self.shareable_now()
+            .filter(page_id=page.pk)
+            .prefetch_related("texts")
+            .order_by("-pk")
+            .first()
+        )
 
 
 class ShareKit(
@@ -27,7 +65,10 @@ class ShareKit(
     TranslatableMixin,
     ClusterableModel,
 ):
-    """Suggested starting texts for sharing one public page, network by network."""
+    """Suggested starting texts for sharing one public page, network by network.
+
+    Admin panels and the form that checks the texts live in `stories/viewsets.py`.
+    """
 
     title = models.CharField(
         _("title"),
@@ -45,7 +86,10 @@ class ShareKit(
         _("hashtags"),
         max_length=200,
         blank=True,
-        help_text=_("Separated by spaces, for example: #engineering #opensource"),
+        help_text=_(
+            "Separated by spaces, for example: #engineering #opensource. "
+            "Added at the end of every text."
+        ),
     )
     shareable_from = models.DateTimeField(
         _("shareable from"),
@@ -80,17 +124,7 @@ class ShareKit(
         for_concrete_model=False,
     )
 
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("page"),
-        InlinePanel("texts", label=_("Starting texts"), min_num=1),
-        FieldPanel("hashtags"),
-        MultiFieldPanel(
-            [FieldPanel("shareable_from"), FieldPanel("shareable_until")],
-            heading=_("Embargo"),
-        ),
-        FieldPanel("guidance"),
-    ]
+    objects = ShareKitQuerySet.as_manager()
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("share kit")
@@ -98,6 +132,113 @@ class ShareKit(
 
     def __str__(self):
         return self.title
+
+    def is_shareable_now(self):
+        return ShareKit.objects.shareable_now().filter(pk=self.pk).exists()
+
+    @property
+    def language_code(self):
+        return self.locale.language_code if self.locale_id else ""
+
+    def public_link(self):
+        return self.page.get_full_url()
+
+    def chorus_settings(self):
+        site = self.page.get_site() if self.page_id else None
+        return ChorusSettings.for_site(site) if site else ChorusSettings()
+
+    def disclosure(self):
+        """The organisation's disclosure line in the kit's language ("" if none)."""
+        return self.chorus_settings().disclosure_text(self.language_code)
+
+    def disclosure_required(self):
+        return self.chorus_settings().disclosure_mode == DisclosureMode.REQUIRED
+
+    def starting_text(self, share_text, disclosure=None):
+        """What the panel puts in the text field: disclosure, text, hashtags."""
+        if disclosure is None:
+            disclosure = self.disclosure()
+        return networks.compose(share_text.text, disclosure, self.hashtags)
+
+    def page_errors(self):
+        """Why the chosen page cannot carry a kit, or [] (checked on every save)."""
+        if not self.page_id:
+            return []
+        page = self.page.specific
+        if f"{page._meta.app_label}.{page.__class__.__name__}" not in (
+            SHAREABLE_PAGE_TYPES
+        ):
+            return [_("Choose a story or an ambassador spotlight.")]
+        if not page.live:
+            return [
+                _(
+                    "This page is not published yet. Publish it, marked public, before "
+                    "preparing its share kit."
+                )
+            ]
+        if not getattr(page, "is_public", False) or not is_publicly_visible(page):
+            return [
+                _(
+                    "This page is internal: only public pages can be shared outside "
+                    "the organisation. Mark it public and publish it first."
+                )
+            ]
+        return []
+
+    def text_errors(self, share_text):
+        """Messages for one starting text that is too long for its network, or []."""
+        if not self.page_id or not share_text.text:
+            return []
+        full_text = self.starting_text(share_text)
+        network = share_text.network
+        if not networks.is_too_long(network, full_text, self.public_link()):
+            return []
+        return [
+            _(
+                "Too long for %(network)s: %(length)s of %(limit)s, counting the "
+                "disclosure line, the hashtags and the link."
+            )
+            % {
+                "network": Network(network).label,
+                "length": networks.effective_length(
+                    network, full_text, self.public_link()
+                ),
+                "limit": networks.limit(network),
+            }
+        ]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if page_errors := self.page_errors():
+            errors["page"] = page_errors
+        if (
+            self.shareable_from
+            and self.shareable_until
+            and self.shareable_until <= self.shareable_from
+        ):
+            errors["shareable_until"] = [
+                _("The end of sharing must come after its start.")
+            ]
+        if errors:
+            raise ValidationError(errors)
+
+    def get_preview_template(self, request, mode_name):
+        return "stories/previews/share_kit.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        disclosure = self.disclosure() if self.page_id else ""
+        context["kit"] = self
+        context["starting_texts"] = [
+            {
+                "share_text": share_text,
+                "text": self.starting_text(share_text, disclosure),
+                "errors": self.text_errors(share_text),
+            }
+            for share_text in self.texts.all()
+        ]
+        return context
 
 
 class ShareText(Orderable):
@@ -115,7 +256,9 @@ class ShareText(Orderable):
     )
     text = models.TextField(_("text"))
 
-    panels = [FieldPanel("network"), FieldPanel("angle"), FieldPanel("text")]
-
     def __str__(self):
         return f"{self.get_network_display()}: {self.angle or self.text[:40]}"
+
+    @property
+    def label(self):
+        return self.angle or self.text[:40]

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 import factory
 import wagtail_factories
 
-from stories.models import StoryIndexPage, StoryPage, Topic
+from stories.models import ShareKit, ShareText, StoryIndexPage, StoryPage, Topic
 
 
 class TopicFactory(factory.django.DjangoModelFactory):
@@ -51,3 +51,32 @@ class StoryPageFactory(wagtail_factories.PageFactory):
     def publish(page, create, extracted, **kwargs):
         if create and page.live and extracted is not False:
             page.save_revision().publish()
+
+
+class ShareKitFactory(factory.django.DjangoModelFactory):
+    """A published share kit for a page. `texts=[("x", "Hello"), ("linkedin", "Hi", "angle")]`
+    adds starting texts; pass `live=False` for a draft."""
+
+    class Meta:
+        model = ShareKit
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Kit {n}")
+    page = None
+    locale = factory.LazyAttribute(lambda kit: kit.page.locale)
+    live = True
+
+    @factory.post_generation
+    def texts(kit, create, extracted, **kwargs):
+        for network, text, *angle in extracted or [("x", "A starting text.")]:
+            ShareTextFactory(kit=kit, network=network, text=text, angle="".join(angle))
+
+
+class ShareTextFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ShareText
+
+    kit = None
+    network = "x"
+    angle = ""
+    text = "A starting text."

@@ -1,0 +1,34 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+
+from . import report
+from .viewsets import ShareKitViewSet, TopicViewSet
+
+
+register_snippet(ShareKitViewSet)
+register_snippet(TopicViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_share_report_url():
+    return [path("share-report/", report.share_report, name="stories_share_report")]
+
+
+class ShareReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return report.can_view(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_share_report_menu_item():
+    return ShareReportMenuItem(
+        _("Shares"),
+        reverse("stories_share_report"),
+        name="shares",
+        icon_name="upload",
+        order=1300,
+    )
