@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from .access import LoginRequiredPageMixin
+from .stages import Stage
 
 
 class HomePage(LoginRequiredPageMixin, Page):
@@ -120,3 +122,26 @@ class ChorusSettings(BaseSiteSetting):
             if language_code == "en"
             else self.disclosure_text_fr
         )
+
+
+class StagePreference(models.Model):
+    """The stage an employee chose for themselves. Private: shown to that user only.
+
+    Deliberately not registered in the admin, as a snippet or in any export, and never
+    rendered on another person's page. No date or history is kept: only today's choice.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="stage_preference",
+        verbose_name=_("user"),
+    )
+    stage = models.CharField(_("stage"), max_length=10, choices=Stage.choices)
+
+    class Meta:
+        verbose_name = _("stage preference")
+        verbose_name_plural = _("stage preferences")
+
+    def __str__(self):
+        return self.get_stage_display()

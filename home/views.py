@@ -1,12 +1,21 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
 from wagtail import views as wagtail_views
 
 from .cache import add_cache_headers, serve_with_cache
+from .forms import StageForm
+from .models import StagePreference
+from .stages import STAGE_DESCRIPTIONS, Stage
+
 
 @login_not_required
 @transaction.non_atomic_requests
@@ -60,4 +69,60 @@ def healthz(request):
             **{name: "ok" if ok else "unavailable" for name, ok in checks.items()},
         },
         status=status,
+    )
+
+
+def _safe_next(request):
+    """The `next` URL if it stays on this site, else None (no open redirects)."""
+    url = request.POST.get("next") or request.GET.get("next")
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return None
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def stage_picker(request):
+    """Choose, change or clear one's own stage. Stored for this user only, shown to nobody else."""
+    mine = StagePreference.objects.filter(user=request.user)
+    current = mine.values_list("stage", flat=True).first()
+    form = StageForm(initial={"stage": current})
+    if request.method == "POST":
+        if "clear" in request.POST:
+            mine.delete()
+            messages.success(request, _("Your stage is cleared."))
+            return redirect(_safe_next(request) or request.path)
+        form = StageForm(request.POST)
+        if form.is_valid():
+            stage = Stage(form.cleaned_data["stage"])
+            StagePreference.objects.update_or_create(
+                user=request.user, defaults={"stage": stage}
+            )
+            messages.success(
+                request,
+                _("Your stage is now “%(stage)s”. Only you can see it.")
+                % {"stage": stage.label},
+            )
+            return redirect(_safe_next(request) or request.path)
+    selected = form["stage"].value()
+    stages = [
+        {
+            "value": stage.value,
+            "label": stage.label,
+            "description": STAGE_DESCRIPTIONS[stage],
+            "checked": stage.value == selected,
+        }
+        for stage in Stage
+    ]
+    return render(
+        request,
+        "home/stage_picker.html",
+        {
+            "form": form,
+            "stages": stages,
+            "current": Stage(current) if current else None,
+            "next": _safe_next(request) or "",
+        },
     )

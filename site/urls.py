@@ -12,6 +12,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 
+from . import search as search_views
+
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -54,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("", include("stories.urls")),
     path("", include("guides.urls")),
     path("", include("referents.urls")),
+    path("search/", search_views.search, name="search"),
     # Pages decide for themselves who may see them (view restrictions, login-only pages).
     re_path(r"^((?:[\w\-]+/)*)$", home_views.serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),

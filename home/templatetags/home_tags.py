@@ -4,6 +4,8 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
+from ..models import ChorusSettings
+
 
 register = template.Library()
 
@@ -56,3 +58,10 @@ def language_switcher(context):
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "url": url, "current": code == current})
     return {"links": links}
+
+
+@register.inclusion_tag("home/tags/media_contact.html", takes_context=True)
+def media_contact(context):
+    """Who answers journalists, from the site settings. Used by guides and sensitive stories."""
+    request = context.get("request")
+    return {"contact": ChorusSettings.for_request(request) if request else None}

@@ -1,0 +1,153 @@
+"""StreamField blocks made for guidance. Each carries its icon, template and preview.
+
+Checklists are plain content: nothing is recorded when someone reads or ticks one.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+
+from home.blocks import (
+    CalloutBlock,
+    CaptionedImageBlock,
+    HeadingBlock,
+    ParagraphBlock,
+    QuoteBlock,
+)
+from stories.networks import Network
+
+
+class DoDontBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False)
+    do = blocks.ListBlock(blocks.CharBlock(label=_("Do")), label=_("Do"))
+    dont = blocks.ListBlock(blocks.CharBlock(label=_("Don't")), label=_("Don't"))
+
+    class Meta:
+        icon = "tasks"
+        label = _("Do and don't")
+        template = "guides/blocks/do_dont_block.html"
+        preview_value = {
+            "title": "Before you post",
+            "do": ["Say that you work here", "Write in your own words"],
+            "dont": ["Share a figure that is not public yet"],
+        }
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Step"))
+    text = blocks.RichTextBlock(
+        label=_("Details"), features=["bold", "italic", "link"], required=False
+    )
+
+
+class StepsBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False)
+    steps = blocks.ListBlock(StepBlock(), label=_("Steps"))
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Steps")
+        template = "guides/blocks/steps_block.html"
+        preview_value = {
+            "title": "Create your profile",
+            "steps": [
+                {
+                    "title": "Choose a clear photo",
+                    "text": "<p>Your face, in daylight.</p>",
+                },
+                {"title": "Write one line about your work", "text": ""},
+            ],
+        }
+
+
+class ChecklistBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False)
+    items = blocks.ListBlock(blocks.CharBlock(label=_("Item")), label=_("Items"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Checklist")
+        template = "guides/blocks/checklist_block.html"
+        help_text = _("A list to read through. Nothing is recorded about who reads it.")
+        preview_value = {
+            "title": "Before you press publish",
+            "items": ["Is it public information?", "Would I say it out loud?"],
+        }
+
+
+class ExamplePostBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(
+        label=_("Network"), choices=Network.choices, required=False
+    )
+    text = blocks.TextBlock(label=_("Example post"))
+    comment = blocks.TextBlock(
+        label=_("Why it works"),
+        required=False,
+        help_text=_("A sentence or two on what makes this example good."),
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Example post")
+        template = "guides/blocks/example_post_block.html"
+        preview_value = {
+            "network": "linkedin",
+            "text": "Our team spent the winter rebuilding the night trains' timetable tool.",
+            "comment": "It names what the author did, plainly.",
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["network_label"] = dict(Network.choices).get(value.get("network"), "")
+        return context
+
+
+class AskReferentBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False)
+    text = blocks.RichTextBlock(
+        label=_("When to ask"), features=["bold", "italic", "link", "ul"]
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("When to ask your referent")
+        template = "guides/blocks/ask_referent_block.html"
+        preview_value = {
+            "title": "Ask your referent when",
+            "text": "<ul><li>a journalist contacts you</li><li>you are unsure</li></ul>",
+        }
+
+
+class ReferentLinkBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("Name"))
+    role = blocks.CharBlock(label=_("Role"), required=False)
+    email = blocks.EmailBlock(label=_("E-mail"), required=False)
+    page = blocks.PageChooserBlock(
+        label=_("Page"),
+        required=False,
+        help_text=_("For example the referents directory."),
+    )
+
+    class Meta:
+        icon = "user"
+        label = _("Referent to contact")
+        template = "guides/blocks/referent_link_block.html"
+        preview_value = {
+            "name": "Alex Martin",
+            "role": "Digital communication",
+            "email": "alex.martin@chorus.example",
+        }
+
+
+class GuideStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    callout = CalloutBlock()
+    do_dont = DoDontBlock()
+    steps = StepsBlock()
+    checklist = ChecklistBlock()
+    example_post = ExamplePostBlock()
+    ask_referent = AskReferentBlock()
+    referent_link = ReferentLinkBlock()

@@ -1,0 +1,262 @@
+"""One search page over stories, guides and spotlights, and referents for employees.
+
+Who finds what follows the access rule of `home.access`: an anonymous visitor finds only
+live, public pages; a logged-in employee finds live pages, internal ones included; nobody
+finds drafts (only live pages are searched, and the index holds their live text) or
+embargoed share texts (share kits are not searched at all). Results are in the language
+being read (`Locale.get_active()`).
+"""
+
+import re
+from urllib.parse import urlencode
+
+from django import forms
+from django.apps import apps
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Q
+from django.shortcuts import render
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.search import index
+from wagtail.search.backends import get_search_backend
+
+from guides.models import GuidePage, GuideStage
+from home.stages import Stage
+from stories.models import SpotlightPage, StoryPage, Topic
+
+
+MAX_QUERY_LENGTH = 200
+MAX_HIGHLIGHTED_TERMS = 10
+RESULTS_PER_PAGE = 10
+REFERENTS_SHOWN = 5
+MAX_REFERENT_MATCHES = 50
+EXCERPT_LENGTH = 240
+
+
+class ResultType(models.TextChoices):
+    STORY = "story", _("Stories")
+    GUIDE = "guide", _("Guides")
+    SPOTLIGHT = "spotlight", _("Ambassador spotlights")
+    REFERENT = "referent", _("Referents")
+
+
+PAGE_MODELS = {
+    ResultType.STORY: StoryPage,
+    ResultType.GUIDE: GuidePage,
+    ResultType.SPOTLIGHT: SpotlightPage,
+}
+# The text shown under a result's title, per page type.
+SUMMARY_FIELDS = {StoryPage: "intro", GuidePage: "summary", SpotlightPage: "role"}
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    type = forms.ChoiceField(
+        label=_("Type"),
+        required=False,
+        choices=[("", _("Everything"))] + ResultType.choices,
+    )
+    topic = forms.SlugField(label=_("Topic"), required=False)
+    stage = forms.ChoiceField(
+        label=_("Stage"), required=False, choices=[("", _("Any stage"))] + Stage.choices
+    )
+
+    def filters(self):
+        """The valid values only: a bad filter is ignored, never an error."""
+        self.is_valid()
+        return {name: self.cleaned_data.get(name) or "" for name in self.fields}
+
+
+def referent_model():
+    """The Referent snippet if the referents app provides an indexed one."""
+    try:
+        model = apps.get_model("referents", "Referent")
+    except LookupError:
+        return None
+    return model if issubclass(model, index.Indexed) else None
+
+
+def public_only(pages):
+    """The pages an anonymous visitor may see: the same set as `PageQuerySet.public()`.
+
+    `.public()` adds one clause per restricted page; in Chorus every internal story carries
+    its own restriction, so thousands of clauses. Restrictions on leaf pages are excluded
+    with one subquery instead; only restrictions on pages with children need a path clause.
+    """
+    pages = pages.exclude(
+        pk__in=PageViewRestriction.objects.filter(page__numchild=0).values("page_id")
+    )
+    branch_paths = PageViewRestriction.objects.filter(page__numchild__gt=0).values_list(
+        "page__path", flat=True
+    )
+    for path in set(branch_paths):
+        pages = pages.exclude(path__startswith=path)
+    return pages
+
+
+def search_pages(user, query, filters, locale):
+    """Live pages matching the query and filters, in one language, as this user may see them."""
+    page_models = [
+        model
+        for result_type, model in PAGE_MODELS.items()
+        if filters["type"] in ("", result_type)
+    ]
+    if filters["stage"]:
+        page_models = [model for model in page_models if model is GuidePage]
+    if not page_models:
+        return Page.objects.none()
+    pages = Page.objects.live().filter(locale=locale).type(*page_models)
+    if not user.is_authenticated:
+        pages = public_only(pages)
+    if filters["topic"]:
+        tagged = Q()
+        for model in page_models:
+            tagged |= Q(
+                pk__in=model.objects.filter(topics__slug=filters["topic"]).values("pk")
+            )
+        pages = pages.filter(tagged)
+    if filters["stage"]:
+        pages = pages.filter(
+            pk__in=GuideStage.objects.filter(stage=filters["stage"]).values("page_id")
+        )
+    return pages.search(query, operator="and")
+
+
+def search_referents(user, query, filters, locale, limit=REFERENTS_SHOWN):
+    """Live referents of one language, for employees only (referents have no stage).
+
+    The Referent snippet can filter its search by locale only, so being live and the topic
+    are checked on the few matches (a directory of people, not thousands of rows).
+    """
+    model = referent_model()
+    if (
+        model is None
+        or not user.is_authenticated
+        or filters["type"] not in ("", ResultType.REFERENT)
+        or filters["stage"]
+    ):
+        return []
+    found = get_search_backend().search(
+        query, model.objects.filter(locale_id=locale.pk), operator="and"
+    )
+    tagged = None
+    if filters["topic"]:
+        tagged = set(
+            model.objects.filter(topics__slug=filters["topic"]).values_list(
+                "pk", flat=True
+            )
+        )
+    return [
+        referent
+        for referent in found[:MAX_REFERENT_MATCHES]
+        if referent.live and (tagged is None or referent.pk in tagged)
+    ][:limit]
+
+
+def query_terms(query):
+    """The words of a query worth highlighting, longest first."""
+    words = {word for word in re.findall(r"\w+", query) if len(word) > 1}
+    return sorted(words, key=len, reverse=True)[:MAX_HIGHLIGHTED_TERMS]
+
+
+def highlight(text, query):
+    """Escape `text`, then wrap each occurrence of the query's words in <mark>."""
+    text = str(text or "")
+    terms = query_terms(query)
+    if not terms:
+        return escape(text)
+    pattern = re.compile("(" + "|".join(map(re.escape, terms)) + ")", re.IGNORECASE)
+    parts = pattern.split(text)
+    # re.split with one group alternates: text, match, text, match, ...
+    return mark_safe(  # noqa: S308 (every part is escaped here)
+        "".join(
+            f"<mark>{escape(part)}</mark>" if i % 2 else escape(part)
+            for i, part in enumerate(parts)
+        )
+    )
+
+
+def excerpt(page, query):
+    """A short plain-text passage of the page around the first word of the query."""
+    summary = getattr(page, SUMMARY_FIELDS.get(type(page), ""), "") or ""
+    body = getattr(page, "body", None)
+    texts = [strip_tags(summary)]
+    if body is not None and hasattr(body, "stream_block"):
+        texts += body.stream_block.get_searchable_content(body)
+    else:
+        texts.append(strip_tags(str(getattr(page, "bio", "") or "")))
+    text = " ".join(" ".join(strip_tags(t).split()) for t in texts if t)
+    terms = query_terms(query)
+    first = min(
+        (m.start() for t in terms if (m := re.search(re.escape(t), text, re.I))),
+        default=0,
+    )
+    start = max(0, first - EXCERPT_LENGTH // 3)
+    passage = Truncator(text[start:]).chars(EXCERPT_LENGTH)
+    return ("… " if start else "") + passage
+
+
+def specific_in_order(pages):
+    """The specific pages for a page of results: a query per page type, not per result."""
+    ids = [page.pk for page in pages]
+    by_id = Page.objects.filter(pk__in=ids).specific().in_bulk()
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+@login_not_required
+@require_GET
+def search(request):
+    locale = Locale.get_active()
+    form = SearchForm(request.GET)
+    filters = form.filters()
+    query = " ".join(filters["q"].split())
+    shortened = len(query) > MAX_QUERY_LENGTH
+    query = query[:MAX_QUERY_LENGTH]
+
+    results_page = None
+    results = []
+    referents = []
+    if query:
+        found = search_pages(request.user, query, filters, locale)
+        paginator = Paginator(found, RESULTS_PER_PAGE)
+        results_page = paginator.get_page(request.GET.get("page"))
+        results = [
+            {
+                "page": page,
+                "type": type(page)._meta.verbose_name,
+                "excerpt": excerpt(page, query),
+            }
+            for page in specific_in_order(results_page.object_list)
+        ]
+        if results_page.number == 1:
+            referents = search_referents(request.user, query, filters, locale)
+
+    topics = Topic.objects.filter(locale=locale).only("name", "slug")
+    return render(
+        request,
+        "search/search.html",
+        {
+            "query": query,
+            "shortened": shortened,
+            "max_query_length": MAX_QUERY_LENGTH,
+            "filters": filters,
+            "base_query": urlencode(
+                {key: value for key, value in {**filters, "q": query}.items() if value}
+            ),
+            "types": ResultType.choices
+            if request.user.is_authenticated
+            else [c for c in ResultType.choices if c[0] != ResultType.REFERENT],
+            "topics": topics,
+            "stages": Stage.choices,
+            "results_page": results_page,
+            "results": results,
+            "referents": referents,
+        },
+    )
