@@ -1,6 +1,9 @@
+from django.contrib import messages
 from django.contrib.auth.models import Group
+from django.contrib.auth.signals import user_logged_out
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 from wagtail.signals import page_published
@@ -30,3 +33,9 @@ def join_employees(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         group, _ = Group.objects.get_or_create(name=EMPLOYEES_GROUP)
         instance.groups.add(group)
+
+
+@receiver(user_logged_out)
+def confirm_logout(sender, request, user, **kwargs):
+    if request is not None:
+        messages.info(request, _("You are logged out."))

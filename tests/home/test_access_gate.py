@@ -102,3 +102,10 @@ def test_unpublished_public_page_is_not_served(client, story_index):
 def test_index_pages_need_login_even_with_public_children(client, story_index):
     _story(story_index, is_public=True).save_revision().publish()
     assert client.get("/fr/histoires/").status_code == 302
+
+
+def test_logout_confirms_and_closes_the_session(client_for, employee, home_page):
+    client = client_for(employee)
+    response = client.post("/fr/logout/", follow=True)
+    assert "Vous êtes déconnecté" in response.content.decode()
+    assert client.get("/fr/").status_code == 302
