@@ -1,11 +1,16 @@
 """Demo accounts, one per role, with development-only passwords."""
 
+import uuid
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from wagtail.models import Locale
+
+from . import programme
+from .models import Referent
 from .roles import AMBASSADORS, EDITORS, EMPLOYEES, REFERENTS, ensure_roles
 
 
@@ -49,6 +54,75 @@ DEMO_ACCOUNTS = [
     DemoAccount(
         "admin", "admin-demo", "administrator", "Alex", "Durand", (EMPLOYEES,), True
     ),
+    DemoAccount(
+        "ambassador2",
+        "ambassador-demo",
+        "ambassador",
+        "Théo",
+        "Lambert",
+        (EMPLOYEES, AMBASSADORS),
+    ),
+    DemoAccount(
+        "ambassador3",
+        "ambassador-demo",
+        "ambassador",
+        "Maëlle",
+        "Garnier",
+        (EMPLOYEES, AMBASSADORS),
+    ),
+]
+
+# The public links each demo ambassador chose to show on their spotlight.
+AMBASSADOR_LINKS = {
+    "ambassador": {
+        "linkedin_url": "https://www.linkedin.com/in/ines-moreau-demo",
+        "mastodon_url": "https://mastodon.example/@ines",
+    },
+    "ambassador2": {"bluesky_url": "https://bsky.app/profile/theo-demo.bsky.social"},
+    "ambassador3": {"website_url": "https://maelle-garnier.example"},
+}
+
+# Two referents, in French and English (same translation key, one row per locale).
+DEMO_REFERENTS = [
+    {
+        "translation_key": uuid.UUID("5b0f3c52-7d1e-4d0b-9a51-1c8f0a2b7e01"),
+        "user": "referent",
+        "name": "Samir Haddad",
+        "email": "referent@chorus.example",
+        "team": {"fr": "Communication numérique", "en": "Digital communication"},
+        "role": {
+            "fr": "Référent réseaux sociaux et prise de parole",
+            "en": "Referent for social networks and speaking up",
+        },
+        "languages": {
+            "fr": "français, anglais, arabe",
+            "en": "French, English, Arabic",
+        },
+        "bio": {
+            "fr": "Je vous aide à trouver le bon ton, le bon réseau et le bon moment. "
+            "Aucune question n'est trop petite.",
+            "en": "I help you find the right tone, the right network and the right "
+            "moment. No question is too small.",
+        },
+    },
+    {
+        "translation_key": uuid.UUID("5b0f3c52-7d1e-4d0b-9a51-1c8f0a2b7e02"),
+        "user": None,
+        "name": "Claire Fontaine",
+        "email": "claire.fontaine@chorus.example",
+        "team": {"fr": "Relations presse", "en": "Media relations"},
+        "role": {
+            "fr": "Référente relations presse et sujets sensibles",
+            "en": "Referent for media relations and sensitive subjects",
+        },
+        "languages": {"fr": "français, espagnol", "en": "French, Spanish"},
+        "bio": {
+            "fr": "Un journaliste vous contacte, ou un sujet vous semble délicat ? "
+            "Parlons-en avant de publier.",
+            "en": "A journalist got in touch, or a subject feels delicate? Let us talk "
+            "before you post.",
+        },
+    },
 ]
 
 
@@ -64,4 +138,34 @@ def load(home=None):
         user.set_password(account.password)
         user.save()
         user.groups.set(Group.objects.filter(name__in=account.groups))
+        if account.username in AMBASSADOR_LINKS:
+            programme.join(user, **AMBASSADOR_LINKS[account.username])
+    _load_referents()
     return DEMO_ACCOUNTS
+
+
+def _load_referents():
+    User = get_user_model()
+    locales = {
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code in ("fr", "en")
+    }
+    for data in DEMO_REFERENTS:
+        user = (
+            User.objects.filter(username=data["user"]).first() if data["user"] else None
+        )
+        for code, locale in locales.items():
+            Referent.objects.update_or_create(
+                translation_key=data["translation_key"],
+                locale=locale,
+                defaults={
+                    "name": data["name"],
+                    "email": data["email"],
+                    "user": user,
+                    "live": True,
+                    **{
+                        key: data[key][code]
+                        for key in ("team", "role", "languages", "bio")
+                    },
+                },
+            )
