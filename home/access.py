@@ -44,9 +44,15 @@ class LoginRequiredPageMixin:
 
 
 def restrict_to_logged_in(page):
-    PageViewRestriction.objects.get_or_create(
+    # Not get_or_create: copying a page (copy_for_translation) also copies its restrictions,
+    # so a copy may hold two login restrictions, which are harmless but break get().
+    restrictions = PageViewRestriction.objects.filter(
         page=page, restriction_type=PageViewRestriction.LOGIN
     )
+    if not restrictions.exists():
+        PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.LOGIN
+        )
 
 
 def sync_view_restriction(page):
