@@ -42,7 +42,7 @@ LINK_LENGTH = 23  # what X and Mastodon count for any link, whatever its real le
 LINK_ONLY = {Network.LINKEDIN, Network.FACEBOOK}
 
 URL_PATTERN = re.compile(r"https?://\S+", re.IGNORECASE)
-HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+HOST_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 
 # twitter-text v3: code points in these ranges weigh 1, everything else 2.
 X_LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
@@ -155,7 +155,7 @@ def is_valid_instance(instance):
     if not instance or len(instance) > 253:
         return False
     labels = instance.lower().split(".")
-    return len(labels) >= 2 and all(HOST_LABEL.match(label) for label in labels)
+    return len(labels) >= 2 and all(HOST_LABEL.fullmatch(label) for label in labels)
 
 
 def _query(params):

@@ -49,7 +49,7 @@ class ShareKitQuerySet(models.QuerySet):
         """The kit offered on `page` now, or None (the most recently created one wins)."""
         return (
             self.shareable_now()
-            .filter(page_id=page.pk)
+            .filter(page_id=page.pk, locale_id=page.locale_id)
             .prefetch_related("texts")
             .order_by("-pk")
             .first()
@@ -160,11 +160,34 @@ class ShareKit(
             disclosure = self.disclosure()
         return networks.compose(share_text.text, disclosure, self.hashtags)
 
+    def follow_page_translation(self):
+        """A translated kit shares its page's translation in the kit's language.
+
+        wagtail-localize copies page links unchanged (they stay on the source page), so a
+        kit translated into English would still point at the French story.
+        """
+        if self.page_id and self.locale_id and self.page.locale_id != self.locale_id:
+            translation = self.page.get_translation_or_none(self.locale_id)
+            if translation is not None:
+                self.page = translation
+
+    def save(self, *args, **kwargs):
+        self.follow_page_translation()
+        super().save(*args, **kwargs)
+
     def page_errors(self):
         """Why the chosen page cannot carry a kit, or [] (checked on every save)."""
         if not self.page_id:
             return []
+        self.follow_page_translation()
         page = self.page.specific
+        if self.locale_id and page.locale_id != self.locale_id:
+            return [
+                _(
+                    "This page is in another language than the kit. Translate and "
+                    "publish the page first, then the kit."
+                )
+            ]
         if f"{page._meta.app_label}.{page.__class__.__name__}" not in (
             SHAREABLE_PAGE_TYPES
         ):

@@ -1,0 +1,129 @@
+// Share panel: progressive enhancement only. Without this file the panel is a plain form
+// that posts to the share redirect, and everything still works.
+"use strict";
+
+(function () {
+    var INSTANCE_KEY = "chorus.mastodonInstance"; // stays in this browser, never sent to us
+    var LINK_ONLY = ["linkedin", "facebook"];
+
+    function templateText(panel, selector) {
+        var node = panel.querySelector(selector);
+        return node ? node.content.textContent.trim() : "";
+    }
+
+    function storage() {
+        try {
+            return window.localStorage;
+        } catch (error) {
+            return null; // private mode or storage switched off
+        }
+    }
+
+    function setUp(panel) {
+        var form = panel.querySelector("[data-share-form]");
+        var textarea = form.querySelector("textarea[name=text]");
+        var original = form.querySelector("input[name=original]");
+        var instance = form.querySelector("input[name=instance]");
+        var nudge = panel.querySelector("[data-share-nudge]");
+        var status = panel.querySelector("[data-share-status]");
+        var link = panel.getAttribute("data-share-link");
+        var title = panel.getAttribute("data-share-title");
+        var store = storage();
+
+        function say(message) {
+            status.textContent = "";
+            // A fresh text node so that screen readers announce the message again.
+            window.setTimeout(function () { status.textContent = message; }, 50);
+        }
+
+        function isUnchanged() {
+            return original && textarea.value.trim() === original.value.trim();
+        }
+
+        function updateNudge() {
+            nudge.hidden = !isUnchanged();
+        }
+
+        function copy(text) {
+            if (!navigator.clipboard || !window.isSecureContext) {
+                return Promise.reject(new Error("no clipboard"));
+            }
+            return navigator.clipboard.writeText(text);
+        }
+
+        // Angles: picking one puts its starting text in the field.
+        panel.querySelectorAll("input[name=angle]").forEach(function (radio) {
+            radio.addEventListener("change", function () {
+                var text = templateText(panel, '[data-share-angle-text="' + radio.value + '"]');
+                if (!text) {
+                    return;
+                }
+                textarea.value = text;
+                if (original) {
+                    original.value = text;
+                }
+                nudge.hidden = true;
+            });
+        });
+
+        // Mastodon: remember the instance in this browser only.
+        if (instance && store && !instance.value) {
+            instance.value = store.getItem(INSTANCE_KEY) || "";
+        }
+
+        textarea.addEventListener("input", function () {
+            if (!isUnchanged()) {
+                nudge.hidden = true;
+            }
+        });
+        form.querySelectorAll("button[name=network]").forEach(function (button) {
+            button.addEventListener("focus", updateNudge);
+            button.addEventListener("mouseenter", updateNudge);
+        });
+
+        form.addEventListener("submit", function (event) {
+            var submitter = event.submitter;
+            var network = submitter ? submitter.value : "";
+            updateNudge(); // a gentle word, never a barrier
+            if (network === "mastodon" && instance && store && instance.value.trim()) {
+                store.setItem(INSTANCE_KEY, instance.value.trim());
+            }
+            if (LINK_ONLY.indexOf(network) !== -1) {
+                copy(textarea.value.trim()).then(function () {
+                    say(templateText(panel, "[data-share-paste-message]"));
+                }, function () {});
+            }
+            // The network opens beside the story; e-mail opens the mail program instead.
+            form.target = network === "email" ? "" : "_blank";
+        });
+
+        var copyButton = panel.querySelector("[data-share-copy]");
+        if (copyButton && navigator.clipboard && window.isSecureContext) {
+            copyButton.hidden = false;
+            copyButton.addEventListener("click", function () {
+                copy(textarea.value.trim() + "\n\n" + link).then(function () {
+                    say(templateText(panel, "[data-share-copied-message]"));
+                }, function () {});
+            });
+        }
+
+        var nativeButton = panel.querySelector("[data-share-native]");
+        if (nativeButton && typeof navigator.share === "function") {
+            nativeButton.hidden = false;
+            nativeButton.addEventListener("click", function () {
+                navigator.share({ title: title, text: textarea.value.trim(), url: link })
+                    .catch(function () {}); // closing the share sheet is not an error
+            });
+        }
+    }
+
+    function start() {
+        document.querySelectorAll("[data-share-panel]").forEach(setUp);
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", start);
+    } else {
+        start();
+    }
+})();
