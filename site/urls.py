@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth.decorators import login_not_required
@@ -24,9 +26,11 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     # Image renditions are public by design (Wagtail serves them from MEDIA_URL without a
     # permission check); original uploads need a login. See README, "Images and documents".
+    # `partial` gives the public route its own function: login_not_required marks the
+    # function it is given, and the originals below must stay behind the login.
     re_path(
         r"^media/(?P<path>images/.*)$",
-        login_not_required(serve_static),
+        login_not_required(partial(serve_static)),
         {"document_root": settings.MEDIA_ROOT},
     ),
     re_path(
