@@ -32,6 +32,8 @@ class HttpsURLField(models.URLField):
     default_validators = [https_only]
 
     def formfield(self, **kwargs):
+        # The form field would otherwise replace our message with a generic "valid URL" one.
+        kwargs.setdefault("error_messages", {"invalid": https_only.message})
         field = super().formfield(**kwargs)
         field.validators = [https_only]
         return field

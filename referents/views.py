@@ -92,7 +92,7 @@ def update_profile(request):
 def leave_programme(request):
     if not programme.is_ambassador(request.user):
         return redirect("referents:programme")
-    form = LeaveProgrammeForm(request.POST or None)
+    form = LeaveProgrammeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         programme.leave(request.user, keep_spotlight=form.keep_spotlight)
         if form.keep_spotlight:

@@ -1,3 +1,5 @@
+from django.utils import translation
+
 import pytest
 
 from tests.factories.referents import (
@@ -6,6 +8,13 @@ from tests.factories.referents import (
     SpotlightIndexPageFactory,
     SpotlightPageFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # reverse() then gives /en/ URLs, so messages are asserted in the language they are written in.
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
