@@ -245,3 +245,60 @@ def test_kit_in_another_language_than_its_page_is_refused(story, locales):
     with pytest.raises(ValidationError) as error:
         kit.full_clean()
     assert "another language" in error.value.message_dict["page"][0]
+
+
+def test_demo_kits_are_bilingual_idempotent_and_count_nothing(
+    story_index, story_index_en, locales
+):
+    from stories import demo_share_kits
+    from stories.models import ShareCount
+
+    story_index_en.refresh_from_db()
+    pages = {}
+    for slug in ("planif-open-source", "nouveau-site-lyon"):
+        page_fr = StoryPageFactory(parent=story_index, slug=slug, is_public=True)
+        page_en = page_fr.copy_for_translation(locales["en"])
+        page_en.is_public = True
+        page_en.save_revision().publish()
+        pages[slug] = (page_fr, page_en)
+    home = {"locales": locales}
+
+    demo_share_kits.load(home)
+    embargo = ShareKit.objects.get(page=pages["nouveau-site-lyon"][0]).shareable_from
+    demo_share_kits.load(home)
+
+    assert ShareKit.objects.count() == 4
+    for page_fr, page_en in pages.values():
+        kit_fr = ShareKit.objects.get(page=page_fr)
+        kit_en = ShareKit.objects.get(page=page_en)
+        assert kit_fr.locale == locales["fr"] and kit_en.locale == locales["en"]
+        assert kit_en.translation_key == kit_fr.translation_key
+        assert kit_fr.live and kit_en.live
+        assert kit_fr.texts.count() >= 2
+        assert kit_en.texts.count() == kit_fr.texts.count()
+    open_fr, open_en = pages["planif-open-source"]
+    assert ShareKit.objects.active_for(open_fr).page_id == open_fr.pk
+    assert ShareKit.objects.active_for(open_en).page_id == open_en.pk
+    lyon_fr, lyon_en = pages["nouveau-site-lyon"]
+    assert ShareKit.objects.get(page=lyon_fr).shareable_from == embargo > timezone.now()
+    assert ShareKit.objects.active_for(lyon_fr) is None
+    assert ShareKit.objects.active_for(lyon_en) is None
+    assert not ShareCount.objects.exists()
+
+
+def test_every_demo_text_fits_its_network():
+    from stories import networks
+    from stories.demo_share_kits import KITS
+
+    link = "https://intranet.chorus.example/fr/histoires/" + "x" * 40 + "/"
+    for spec in KITS.values():
+        assert len(spec["texts"]) >= 2  # several angles for every kit
+        for language, disclosure in (
+            ("fr", "Je travaille chez Chorus."),
+            ("en", "I work at Chorus."),
+        ):
+            for network, _angle, text in spec["texts"]:
+                full = networks.compose(
+                    text[language], disclosure, spec["hashtags"][language]
+                )
+                assert not networks.is_too_long(network, full, link), text[language]
