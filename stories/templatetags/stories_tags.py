@@ -1,14 +1,14 @@
 from django import template
 from django.urls import reverse
-from django.utils.html import strip_tags
+from django.utils import timezone
 
 from wagtail.models import Locale
 
 from home.access import is_publicly_visible
 from home.models import ChorusSettings
 
-from ..models import StoryIndexPage, StoryPage
-from ..queries import newest_first, with_list_data
+from ..models import SpotlightIndexPage, SpotlightPage, StoryIndexPage, StoryPage
+from ..queries import newest_first, shareable_now, with_list_data
 
 
 register = template.Library()
@@ -39,8 +39,8 @@ def _preview_image(page):
 
 
 def _description(page):
-    text = page.search_description or getattr(page, "intro", "") or ""
-    return strip_tags(str(text)).strip()
+    # Both are plain text. Pages with only rich text pass `description=` themselves.
+    return (page.search_description or getattr(page, "intro", "") or "").strip()
 
 
 @register.inclusion_tag("includes/link_preview.html", takes_context=True)
@@ -101,3 +101,32 @@ def latest_stories(context, count=4):
     )
     index = StoryIndexPage.objects.live().filter(locale=locale).first()
     return {"stories": stories, "index": index, "request": context["request"]}
+
+
+@register.inclusion_tag("stories/tags/shareable_this_week.html", takes_context=True)
+def shareable_this_week(context, count=3):
+    """For the home page: the newest stories employees may share now (shareable-now rule)."""
+    page = context.get("page")
+    locale = page.locale if page is not None else Locale.get_active()
+    stories = list(
+        with_list_data(
+            newest_first(shareable_now(StoryPage.objects.filter(locale=locale)))
+        )[:count]
+    )
+    return {"stories": stories, "request": context["request"]}
+
+
+@register.inclusion_tag("stories/tags/spotlight_of_the_week.html", takes_context=True)
+def spotlight_of_the_week(context):
+    """For the home page: one ambassador's spotlight, taking turns week by week in page-tree
+    order, so that every ambassador comes round and nobody is ranked above the others."""
+    page = context.get("page")
+    locale = page.locale if page is not None else Locale.get_active()
+    spotlights = SpotlightPage.objects.live().filter(locale=locale).order_by("path")
+    total = spotlights.count()
+    if not total:
+        return {"spotlight": None}
+    week = timezone.localdate().isocalendar().week
+    spotlight = spotlights.select_related("photo")[week % total]
+    index = SpotlightIndexPage.objects.live().filter(locale=locale).first()
+    return {"spotlight": spotlight, "index": index, "request": context["request"]}
