@@ -1,0 +1,124 @@
+"""The page cache is right for anonymous visitors and employees alike (home.cache)."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.template import Context, Template
+from django.test import Client, RequestFactory
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from home.cache import bump_content_version, serve_with_cache
+
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_page_is_served_from_the_cache(
+    client, page_cache, public_story, django_assert_num_queries
+):
+    client.get(public_story.url)  # creates the site settings row on first use
+    first = client.get(public_story.url)
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        second = client.get(public_story.url)
+    assert second.content == first.content
+    assert "Cookie" in second["Vary"] and "Accept-Language" in second["Vary"]
+
+
+def test_published_edit_is_visible_at_once(client, page_cache, public_story):
+    assert "Our new workshop opens" in client.get(public_story.url).content.decode()
+    public_story.title = "Our new workshop is open every day"
+    public_story.save_revision().publish()
+    content = client.get(public_story.url).content.decode()
+    assert "Our new workshop is open every day" in content
+
+
+def test_draft_edit_does_not_reach_visitors(client, page_cache, public_story):
+    client.get(public_story.url)
+    public_story.title = "A draft title"
+    public_story.save_revision()
+    assert "A draft title" not in client.get(public_story.url).content.decode()
+
+
+def test_page_made_internal_is_gone_from_anonymous_at_once(
+    client, page_cache, public_story
+):
+    url = public_story.url
+    assert client.get(url).status_code == 200
+    public_story.is_public = False
+    public_story.save_revision().publish()
+    response = client.get(url)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+
+def test_privacy_set_in_the_admin_applies_at_once(client, page_cache, public_story):
+    url = public_story.url
+    assert client.get(url).status_code == 200
+    PageViewRestriction.objects.create(
+        page=public_story, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get(url).status_code == 302
+
+
+def test_unpublished_page_is_gone_at_once(client, page_cache, public_story):
+    url = public_story.url
+    assert client.get(url).status_code == 200
+    public_story.unpublish()
+    assert client.get(url).status_code in (302, 404)
+
+
+def test_employee_page_is_private_and_never_shared_with_visitors(
+    client, page_cache, employee, public_story
+):
+    client.force_login(employee)
+    response = client.get(public_story.url)
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+    assert "Cookie" in response["Vary"]
+    assert 'data-testid="logout"' in response.content.decode()
+
+    anonymous = Client().get(public_story.url).content.decode()
+    assert 'data-testid="logout"' not in anonymous
+
+    # And the other way round: a cached anonymous page is not served to an employee.
+    client.force_login(employee)
+    assert 'data-testid="logout"' in client.get(public_story.url).content.decode()
+
+
+def test_page_using_a_csrf_token_is_not_cached(client, page_cache, public_story):
+    """A page with a form holds a token tied to one visitor: it must not be stored."""
+    request = RequestFactory().get(public_story.url)
+    request.user = AnonymousUser()
+
+    def render_form():
+        get_token(request)
+        return HttpResponse("<form>…</form>")
+
+    serve_with_cache(request, render_form)
+    calls = []
+    serve_with_cache(request, lambda: calls.append(1) or HttpResponse("again"))
+    assert calls == [1]
+
+
+FRAGMENT = Template(
+    "{% load chorus_cache %}{% chorus_cache 600 'title' %}{{ page.title }}{% endchorus_cache %}"
+)
+
+
+def render_fragment(page, preview=False):
+    request = RequestFactory().get("/")
+    request.is_preview = preview
+    return FRAGMENT.render(Context({"page": page, "request": request}))
+
+
+def test_fragment_cache_follows_the_content_version(public_story):
+    assert render_fragment(public_story) == "Our new workshop opens"
+    public_story.title = "Changed in memory only"
+    assert render_fragment(public_story) == "Our new workshop opens"
+    assert render_fragment(public_story, preview=True) == "Changed in memory only"
+    bump_content_version()
+    assert render_fragment(public_story) == "Changed in memory only"
