@@ -78,6 +78,13 @@ class ShareForm(forms.Form):
             (item["id"], item["label"]) for item in starting_texts
         ]
 
+    def clean_text(self):
+        # Browsers submit a textarea's line breaks as CRLF; the networks expect LF.
+        return self.cleaned_data["text"].replace("\r\n", "\n")
+
+    def clean_original(self):
+        return self.cleaned_data["original"].replace("\r\n", "\n")
+
     def clean_instance(self):
         instance = self.cleaned_data["instance"].strip().lower()
         if self.network == Network.MASTODON and not networks.is_valid_instance(

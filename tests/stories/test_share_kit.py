@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -18,6 +18,23 @@ from tests.factories.stories import ShareKitFactory, StoryPageFactory
 pytestmark = pytest.mark.django_db
 
 DISCLOSURE = "Je travaille chez Chorus.\n\n"  # the French default, 27 characters
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(settings):
+    """Messages in English (the French catalogue translates them), admin included."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client_for(client_for):
+    def login(user):
+        client = client_for(user)
+        client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+        return client
+
+    return login
 
 
 @pytest.fixture

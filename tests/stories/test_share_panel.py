@@ -46,7 +46,7 @@ def test_employee_sees_the_panel_with_every_network(client_for, employee, kit, s
     assert 'method="post"' in html
     for network in NETWORKS:
         assert f'data-testid="share-{network}"' in html
-    assert "Say it in your own words" in html
+    assert 'data-testid="share-invitation"' in html  # "say it in your own words"
 
 
 def test_text_field_starts_with_disclosure_then_text_then_hashtags(
@@ -80,10 +80,14 @@ def test_several_angles_can_be_picked(client_for, employee, kit, story):
 
 def test_suggested_mode_says_the_line_may_go(client_for, employee, kit, story):
     settings = ChorusSettings.for_site(story.get_site())
+    assert 'data-testid="disclosure-required"' in panel_html(
+        client_for(employee), story
+    )
     settings.disclosure_mode = DisclosureMode.SUGGESTED
     settings.save()
     html = panel_html(client_for(employee), story)
-    assert "We suggest you keep it" in html
+    assert 'data-testid="disclosure-suggested"' in html
+    assert 'data-testid="disclosure-required"' not in html
 
 
 def test_qr_code_is_an_inline_svg_image_and_links_send_no_referrer(

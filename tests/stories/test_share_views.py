@@ -4,7 +4,7 @@ import datetime
 from urllib.parse import parse_qs, urlsplit
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
@@ -35,8 +35,11 @@ def employee_client(client_for, employee):
 
 
 def share(client, kit, network, text=TRICKY, **data):
+    # Through the English URL, so that the messages checked below are in English.
+    with translation.override("en"):
+        url = reverse("stories:share", kwargs={"kit_id": kit.pk})
     return client.post(
-        reverse("stories:share", kwargs={"kit_id": kit.pk}),
+        url,
         {"network": network, "text": text, "original": "", **data},
     )
 
@@ -225,3 +228,10 @@ def test_kit_of_a_page_made_internal_is_gone(employee_client, kit, story):
 def test_kit_of_an_unpublished_page_is_gone(employee_client, kit, story):
     story.unpublish()
     _closed(employee_client, kit, story)
+
+
+def test_browser_line_breaks_become_plain_newlines(employee_client, kit):
+    response = share(
+        employee_client, kit, "x", text="Je travaille chez Chorus.\r\n\r\nA\r\nB"
+    )
+    assert query(response)["text"] == ["Je travaille chez Chorus.\n\nA\nB"]
