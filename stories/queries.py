@@ -44,9 +44,19 @@ def newest_first(queryset):
 
 def with_list_data(queryset, image_filter=CARD_IMAGE_FILTER):
     """Everything a story card shows, in a constant number of queries."""
-    images = get_image_model().objects.prefetch_renditions(image_filter)
-    return queryset.defer_streamfields().prefetch_related(
-        Prefetch("image", queryset=images), "topics"
+    renditions = get_image_model().get_rendition_model().objects
+    return (
+        queryset.defer_streamfields()
+        .select_related("image")
+        .prefetch_related(
+            # The attribute that Image.get_rendition() looks in first.
+            Prefetch(
+                "image__renditions",
+                queryset=renditions.filter(filter_spec=image_filter),
+                to_attr="prefetched_renditions",
+            ),
+            "topics",
+        )
     )
 
 

@@ -1,6 +1,6 @@
 from django import template
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.models import Locale
 
@@ -54,7 +54,8 @@ def link_preview(context, page, description=None):
     translations = page.get_translations().live().public().select_related("locale")
     if hasattr(page, "is_public"):
         translations = translations.filter(is_public=True)
-    language_code = page.locale.language_code
+    # The page is served in its own language (and page.locale would cost a query).
+    language_code = translation.get_language()
     return {
         "public": True,
         "title": page.seo_title or page.title,
@@ -67,11 +68,11 @@ def link_preview(context, page, description=None):
         "og_locale": _og_locale(language_code),
         "alternates": [
             {
-                "language_code": translation.locale.language_code,
-                "og_locale": _og_locale(translation.locale.language_code),
-                "url": translation.get_full_url(request),
+                "language_code": translation_page.locale.language_code,
+                "og_locale": _og_locale(translation_page.locale.language_code),
+                "url": translation_page.get_full_url(request),
             }
-            for translation in translations
+            for translation_page in translations
         ],
         "site_name": ChorusSettings.for_request(request).organisation_name,
     }

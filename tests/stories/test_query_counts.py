@@ -1,0 +1,64 @@
+"""Story pages cost a constant number of SQL queries, however many stories exist.
+
+The site-wide budget (DESIGN §6: at most 12 per page) is measured by `make bench` on the
+whole page; a large share of it goes to the shared layout (session, user, site, header, menu,
+language switcher). These tests hold the stories' part constant as the content grows.
+"""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+import wagtail_factories
+
+from tests.factories.stories import StoryPageFactory, TopicFactory
+
+
+pytestmark = pytest.mark.django_db
+
+
+def _add_stories(story_index, count, topics):
+    for _ in range(count):
+        StoryPageFactory(
+            parent=story_index,
+            is_public=True,
+            topics=topics,
+            image=wagtail_factories.ImageFactory(),
+            image_alt="Une image",
+        )
+
+
+def _queries(client, url):
+    client.get(url)  # warm the per-process caches (site root paths, renditions)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "url", ["/fr/histoires/", "/fr/histoires/?topic=t1&shareable=1", "/fr/"]
+)
+def test_listing_pages_cost_the_same_with_more_stories(
+    client_for, employee, story_index, url
+):
+    client = client_for(employee)
+    topics = [TopicFactory(slug="t1"), TopicFactory(slug="t2")]
+    _add_stories(story_index, 2, topics)
+    few = _queries(client, url)
+    _add_stories(story_index, 12, topics)
+    assert _queries(client, url) == few
+
+
+def test_story_page_costs_the_same_with_more_topics_and_translations(
+    client, story_index, story_index_en, locales
+):
+    topics = [TopicFactory(slug="t1")]
+    _add_stories(story_index, 1, topics)
+    story = story_index.get_children().specific().last()
+    few = _queries(client, story.url)
+    story.topics.set([*topics, TopicFactory(slug="t2"), TopicFactory(slug="t3")])
+    story.save_revision().publish()
+    english = story.copy_for_translation(locales["en"])
+    english.save_revision().publish()
+    # One more alternate language link, and no more queries.
+    assert _queries(client, story.url) == few
