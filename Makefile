@@ -35,13 +35,15 @@ run: install ## Install, migrate, load the demo and serve on http://127.0.0.1:$(
 test: install ## Run the whole test suite, browser tests included (DATABASE_URL=… for PostgreSQL)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-lint: install ## Ruff, template indentation, Django checks, missing migrations, compiled messages
+lint: install ## Ruff, templates, Django checks, migrations, messages, bandit, pip-audit
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	git ls-files '*.html' | xargs $(VENV)/bin/djhtml --check
 	DJANGO_DEBUG=1 $(MANAGE) check
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	DJANGO_DEBUG=1 $(MANAGE) compilemessages_polib --check
+	$(VENV)/bin/bandit -q -r site home stories guides referents -x '*/migrations/*,tests'
+	$(PYTHON) -m chorus_site.audit
 
 format: install ## Format Python and templates in place
 	$(VENV)/bin/ruff check --fix .

@@ -156,7 +156,7 @@ def waves(draw, palette, rng):
 
 def draw_picture(name, background, palette, motif):
     picture = Image.new("RGB", SIZE, background)
-    globals()[motif](ImageDraw.Draw(picture), palette, random.Random(name))  # noqa: S311 (art, not security)
+    globals()[motif](ImageDraw.Draw(picture), palette, random.Random(name))  # noqa: S311  # nosec B311 (art, not security)
     picture = picture.quantize(colors=8)
     picture.save(HERE / f"{name}.png", optimize=True)
 
