@@ -319,3 +319,32 @@ def test_every_demo_text_fits_its_network():
                     text[language], disclosure, spec["hashtags"][language]
                 )
                 assert not networks.is_too_long(network, full, link), text[language]
+
+
+def test_admin_lists_filters_and_searches_kits(client_for, editor, story):
+    ShareKitFactory(page=story, title="Kit des portes ouvertes")
+    client = client_for(editor)
+    url = reverse(ShareKitViewSet().get_url_name("list"))
+    html = client.get(url, {"q": "portes", "live": "true"}).content.decode()
+    assert "Kit des portes ouvertes" in html
+    html = client.get(url, {"q": "introuvable"}).content.decode()
+    assert "Kit des portes ouvertes" not in html
+
+
+def test_admin_kit_form_offers_scheduling_and_limits_the_page_chooser(
+    client_for, editor, story
+):
+    client = client_for(editor)
+    html = client.get(
+        reverse(ShareKitViewSet().get_url_name("add")) + "?locale=fr"
+    ).content.decode()
+    assert 'name="go_live_at"' in html and 'name="expire_at"' in html
+    # The page chooser only offers stories and spotlights.
+    assert "stories.storypage" in html and "stories.spotlightpage" in html
+
+
+def test_topics_are_managed_as_snippets(client_for, editor):
+    from stories.viewsets import TopicViewSet
+
+    response = client_for(editor).get(reverse(TopicViewSet().get_url_name("list")))
+    assert response.status_code == 200
