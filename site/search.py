@@ -185,14 +185,13 @@ def highlight(text, query):
 
 def excerpt(page, query):
     """A short plain-text passage of the page around the first word of the query."""
-    summary = getattr(page, SUMMARY_FIELDS.get(type(page), ""), "") or ""
+    texts = [getattr(page, SUMMARY_FIELDS.get(type(page), ""), "") or ""]
     body = getattr(page, "body", None)
-    texts = [strip_tags(summary)]
     if body is not None and hasattr(body, "stream_block"):
         texts += body.stream_block.get_searchable_content(body)
-    else:
-        texts.append(strip_tags(str(getattr(page, "bio", "") or "")))
-    text = " ".join(" ".join(strip_tags(t).split()) for t in texts if t)
+    if getattr(page, "bio", ""):
+        texts.append(strip_tags(page.bio))  # rich text
+    text = " ".join(" ".join(str(t).split()) for t in texts if t)
     terms = query_terms(query)
     first = min(
         (m.start() for t in terms if (m := re.search(re.escape(t), text, re.I))),
@@ -218,13 +217,17 @@ def search(request):
     filters = form.filters()
     query = " ".join(filters["q"].split())
     shortened = len(query) > MAX_QUERY_LENGTH
-    query = query[:MAX_QUERY_LENGTH]
+    if shortened:
+        # Cut at a space, so that no half word is searched for.
+        query = query[: MAX_QUERY_LENGTH + 1].rsplit(" ", 1)[0][:MAX_QUERY_LENGTH]
+    # Words only: quotes, operators and wildcards mean something to each search engine.
+    words = " ".join(re.findall(r"\w+", query))
 
     results_page = None
     results = []
     referents = []
-    if query:
-        found = search_pages(request.user, query, filters, locale)
+    if words:
+        found = search_pages(request.user, words, filters, locale)
         paginator = Paginator(found, RESULTS_PER_PAGE)
         results_page = paginator.get_page(request.GET.get("page"))
         results = [
@@ -236,7 +239,7 @@ def search(request):
             for page in specific_in_order(results_page.object_list)
         ]
         if results_page.number == 1:
-            referents = search_referents(request.user, query, filters, locale)
+            referents = search_referents(request.user, words, filters, locale)
 
     topics = Topic.objects.filter(locale=locale).only("name", "slug")
     return render(
@@ -244,6 +247,7 @@ def search(request):
         "search/search.html",
         {
             "query": query,
+            "searched": bool(words),
             "shortened": shortened,
             "max_query_length": MAX_QUERY_LENGTH,
             "filters": filters,

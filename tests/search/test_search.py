@@ -1,0 +1,163 @@
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from tests.factories.guides import GuidePageFactory
+from tests.factories.stories import StoryPageFactory
+
+
+pytestmark = pytest.mark.django_db
+
+
+def result_titles(response):
+    html = response.content.decode()
+    titles = re.findall(
+        r'data-testid="search-result".*?<h3><a href="[^"]+">(.*?)</a></h3>', html, re.S
+    )
+    return [re.sub(r"</?mark>", "", title) for title in titles]
+
+
+def search(client, language="fr", **params):
+    response = client.get(f"/{language}/search/", params)
+    assert response.status_code == 200
+    return response
+
+
+def test_anonymous_visitors_find_public_pages_only(client, pages):
+    assert result_titles(search(client, q="girafe")) == ["La girafe du quai 4"]
+    assert result_titles(search(client, q="hippopotame")) == []
+    assert result_titles(search(client, q="budget")) == []
+
+
+def test_employees_find_internal_pages_too(client_for, employee, pages):
+    client = client_for(employee)
+    assert result_titles(search(client, q="hippopotame")) == ["Le budget interne"]
+    assert sorted(result_titles(search(client, q="girafe"))) == [
+        "La girafe du quai 4",
+        "Écouter avant de parler",
+    ]
+
+
+def test_nobody_finds_drafts_or_embargoed_share_texts(
+    client, client_for, editor, pages
+):
+    for visitor in (client, client_for(editor)):
+        assert result_titles(search(visitor, q="rhinocéros")) == []
+        assert result_titles(search(visitor, q="crocodile")) == []
+        assert result_titles(search(visitor, q="okapi")) == []
+        assert result_titles(search(visitor, q="zèbre")) == ["Une histoire publique"]
+
+
+def test_search_in_each_language_finds_that_language(
+    client_for, employee, pages, english_story
+):
+    client = client_for(employee)
+    assert result_titles(search(client, "en", q="giraffe")) == [
+        "The giraffe on platform 4"
+    ]
+    assert result_titles(search(client, "fr", q="giraffe")) == []
+    assert "La girafe du quai 4" in result_titles(search(client, "fr", q="girafe"))
+    assert result_titles(search(client, "en", q="girafe")) == []
+
+
+def test_matches_are_highlighted_and_escaped(client_for, employee, story_index):
+    StoryPageFactory(
+        parent=story_index,
+        title="<script>alert('girafe')</script>",
+        intro="Une girafe & un <b>lion</b>.",
+    )
+    html = search(client_for(employee), q="girafe").content.decode()
+    assert "&lt;script&gt;alert(&#x27;<mark>girafe</mark>&#x27;)&lt;/script&gt;" in html
+    assert "Une <mark>girafe</mark> &amp; un &lt;b&gt;lion&lt;/b&gt;." in html
+    assert "<script>alert" not in html
+
+
+def test_filters_by_type_topic_and_stage(client_for, employee, pages, topic):
+    client = client_for(employee)
+    assert result_titles(search(client, q="girafe", type="guide")) == [
+        "Écouter avant de parler"
+    ]
+    assert result_titles(search(client, q="girafe", type="story")) == [
+        "La girafe du quai 4"
+    ]
+    assert result_titles(search(client, q="girafe", topic=topic.slug)) == [
+        "La girafe du quai 4"
+    ]
+    assert result_titles(search(client, q="girafe", stage="listen")) == [
+        "Écouter avant de parler"
+    ]
+    assert result_titles(search(client, q="girafe", stage="lead")) == []
+    assert result_titles(search(client, q="girafe", stage="listen", type="story")) == []
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": ""},
+        {"q": "   "},
+        {"q": "girafe " * 800},
+        {"q": "x" * 5000},
+        {"q": "\"'<>%_\\"},
+        {"q": 'girafe "quai'},
+        {"q": "girafe OR AND NOT *"},
+        {"q": "girafe", "page": "abc"},
+        {"q": "girafe", "page": "999999"},
+        {"q": "girafe", "page": "-1"},
+        {"q": "girafe", "type": "everything"},
+        {"q": "girafe", "topic": "<b>"},
+        {"q": "girafe", "stage": "expert"},
+        {"q": "\x00girafe"},
+    ],
+)
+def test_odd_queries_are_answered_without_error(
+    client, client_for, employee, pages, params
+):
+    for visitor in (client, client_for(employee)):
+        response = visitor.get("/fr/search/", params)
+        assert response.status_code == 200
+        assert "<b>" not in response.content.decode().split("<main", 1)[1]
+
+
+def test_a_long_query_is_shortened_with_a_message(client_for, employee, pages):
+    response = search(client_for(employee), q="girafe " * 1000)
+    assert 'id="search-shortened"' in response.content.decode()
+    assert "La girafe du quai 4" in result_titles(response)
+
+
+def test_pagination_keeps_the_query_and_filters(client_for, employee, story_index):
+    for number in range(12):
+        StoryPageFactory(
+            parent=story_index, title=f"Panda {number:02d}", intro="Un panda."
+        )
+    client = client_for(employee)
+    first = search(client, q="panda", type="story")
+    second = search(client, q="panda", type="story", page="2")
+    assert len(result_titles(first)) == 10
+    assert len(result_titles(second)) == 2
+    assert not set(result_titles(first)) & set(result_titles(second))
+    assert "q=panda&amp;type=story&amp;page=2" in first.content.decode()
+
+
+def test_query_count_does_not_grow_with_results(
+    client_for, employee, story_index, guide_index
+):
+    client = client_for(employee)
+    StoryPageFactory(parent=story_index, title="Koala 1", intro="Un koala.")
+    GuidePageFactory(parent=guide_index, title="Koala 2", summary="Un koala.")
+    search(client, q="koala")  # warm the caches
+    with CaptureQueriesContext(connection) as few:
+        search(client, q="koala")
+    for number in range(6):
+        StoryPageFactory(
+            parent=story_index, title=f"Koala story {number}", intro="Un koala."
+        )
+        GuidePageFactory(
+            parent=guide_index, title=f"Koala guide {number}", summary="Un koala."
+        )
+    with CaptureQueriesContext(connection) as many:
+        response = search(client, q="koala")
+    assert len(result_titles(response)) == 10
+    assert len(many) == len(few)
