@@ -114,6 +114,7 @@ def _story_fields(story, language, images, topics):
             StoryAuthor(name=name, role=role_fr if language == "fr" else role_en)
             for name, role_fr, role_en in story["authors"]
         ],
+        "topics": [topics[key][language] for key in story["topics"]],
     }
 
 
@@ -128,14 +129,13 @@ def ensure_story(story, indexes, images, topics, locales):
             .first()
         )
         if page is None and language == "fr":
-            page = StoryPage(**{k: v for k, v in fields.items() if k != "authors"})
-            page.authors = fields["authors"]
+            # Relations (authors, topics) are set after construction, as on a form.
+            relations = ("authors", "topics")
+            page = StoryPage(**{k: v for k, v in fields.items() if k not in relations})
             indexes["fr"].add_child(instance=page)
         elif page is None:
             page = pages["fr"].copy_for_translation(locales["en"]).specific
         _publish(page, fields)
-        page.topics.set([topics[key][language] for key in story["topics"]])
-        page.save_revision().publish()
         pages[language] = page
     return pages
 

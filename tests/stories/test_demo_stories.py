@@ -41,6 +41,11 @@ def test_demo_stories_in_both_languages_and_a_second_load_changes_nothing(
     assert english.title == "Chorus opens a site in Lyon"
     assert english.is_public and english.live
     assert sorted(t.slug for t in english.topics.all()) == ["careers", "company-life"]
+    assert sorted(t.slug for t in source.topics.all()) == [
+        "carrieres",
+        "vie-entreprise",
+    ]
+    assert [a.role for a in english.authors.all()] == ["Regional director"]
     assert StoryPage.objects.filter(is_sensitive=True, is_public=True).count() == 2
     index_en = StoryIndexPage.objects.get(locale=home["locales"]["en"])
     assert index_en.title == "Stories" and index_en.show_in_menus
