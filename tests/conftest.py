@@ -6,7 +6,7 @@ App-specific fixtures live in tests/<app>/conftest.py; factories in tests/factor
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 import pytest
 
@@ -32,6 +32,13 @@ def locales(db):
 @pytest.fixture
 def site_root(locales):
     root = Page.get_first_root_node()
+    if root is None:
+        # A transactional test (browser tests) flushed the tree that migrations created.
+        root = Page.add_root(
+            instance=Page(title="Root", slug="root", locale=locales["fr"])
+        )
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     for page in root.get_children():
         page.delete()
     return root

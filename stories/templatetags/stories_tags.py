@@ -108,7 +108,7 @@ def latest_stories(context, count=4):
 def shareable_this_week(context, count=3):
     """For the home page: the newest stories employees may share now (shareable-now rule)."""
     page = context.get("page")
-    locale = page.locale if page is not None else Locale.get_active()
+    locale = page.locale_id if page is not None else Locale.get_active()
     stories = list(
         with_list_data(
             newest_first(shareable_now(StoryPage.objects.filter(locale=locale)))
@@ -122,7 +122,7 @@ def spotlight_of_the_week(context):
     """For the home page: one ambassador's spotlight, taking turns week by week in page-tree
     order, so that every ambassador comes round and nobody is ranked above the others."""
     page = context.get("page")
-    locale = page.locale if page is not None else Locale.get_active()
+    locale = page.locale_id if page is not None else Locale.get_active()
     spotlights = SpotlightPage.objects.live().filter(locale=locale).order_by("path")
     total = spotlights.count()
     if not total:

@@ -7,7 +7,25 @@ Screenshots go to tests/browser/screenshots/ (the README shows some of them).
 import os
 from pathlib import Path
 
+from django.core.cache import cache
+from django.utils import timezone
+
+from wagtail.models import Page
+
 import pytest
+
+from referents.models import ReferentIndexPage
+from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory
+from tests.factories.referents import (
+    ReferentFactory,
+    SpotlightIndexPageFactory,
+    SpotlightPageFactory,
+)
+from tests.factories.stories import (
+    ShareKitFactory,
+    StoryIndexPageFactory,
+    StoryPageFactory,
+)
 
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
@@ -57,3 +75,149 @@ def screenshot():
         page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
 
     return take
+
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def _describe(violations):
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']}"
+        )
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {', '.join(node['target'])}: {node['failureSummary']}")
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def axe():
+    """`axe(page)` runs axe-core's WCAG 2.2 A/AA rules on the current page and returns the
+    violations; `axe.check(page)` asserts there are none, with a readable message."""
+
+    def run(page):
+        # add_script_tag() inlines the file, which our CSP (script-src 'self') refuses;
+        # evaluate() runs through the DevTools protocol, which CSP does not govern.
+        if not page.evaluate("typeof window.axe !== 'undefined'"):
+            page.evaluate(AXE_JS.read_text())
+        return page.evaluate(
+            "tags => axe.run(document, {runOnly: tags}).then(r => r.violations)",
+            AXE_TAGS,
+        )
+
+    def check(page):
+        violations = run(page)
+        assert not violations, f"axe-core on {page.url}:\n{_describe(violations)}"
+
+    run.check = check
+    return run
+
+
+@pytest.fixture
+def chorus_content(home_page, home_page_en, locales, roles, employee, ambassador):
+    """One page of every type, in French and in English, built with the factories: the
+    indexes, a public story with a share kit, an internal story, a public spotlight, a guide
+    and a referent. Returns the pages by name and language."""
+    # Reloaded: publishing the translation changed its slug, not the fixture's url_path.
+    homes = {
+        language: Page.objects.get(pk=home.pk).specific
+        for language, home in (("fr", home_page), ("en", home_page_en))
+    }
+    titles = {
+        "fr": {
+            "stories": ("Histoires", "histoires"),
+            "spotlights": ("Ambassadeurs", "ambassadeurs"),
+            "guides": ("Guides", "guides"),
+            "referents": ("Référents", "referents"),
+            "story": "Notre atelier ouvre ses portes",
+            "internal": "Réorganisation du service achats",
+            "guide": "Créer son profil en dix minutes",
+            "kit": "Bonjour ! Notre atelier ouvre ses portes samedi.",
+        },
+        "en": {
+            "stories": ("Stories", "stories"),
+            "spotlights": ("Ambassadors", "ambassadors"),
+            "guides": ("Guides", "guides"),
+            "referents": ("Referents", "referents"),
+            "story": "Our workshop opens its doors",
+            "internal": "Purchasing team reorganisation",
+            "guide": "Create your profile in ten minutes",
+            "kit": "Hello! Our workshop opens its doors on Saturday.",
+        },
+    }
+    content = {}
+    for language, home in homes.items():
+        text = titles[language]
+        story_index = StoryIndexPageFactory(
+            parent=home,
+            title=text["stories"][0],
+            slug=text["stories"][1],
+            show_in_menus=True,
+        )
+        story = StoryPageFactory(
+            parent=story_index,
+            title=text["story"],
+            is_public=True,
+            date=timezone.localdate(),
+            body=[{"type": "paragraph", "value": f"<p>{text['story']}.</p>"}],
+        )
+        ShareKitFactory(
+            page=story,
+            texts=[("linkedin", text["kit"]), ("x", text["kit"])],
+        )
+        internal = StoryPageFactory(parent=story_index, title=text["internal"])
+        spotlight_index = SpotlightIndexPageFactory(
+            parent=home,
+            title=text["spotlights"][0],
+            slug=text["spotlights"][1],
+            show_in_menus=True,
+        )
+        spotlight = SpotlightPageFactory(
+            parent=spotlight_index,
+            owner=ambassador,
+            title="Awa Diallo",
+            slug=f"awa-{language}",
+            is_public=True,
+        )
+        guide_index = GuideIndexPageFactory(
+            parent=home,
+            title=text["guides"][0],
+            slug=text["guides"][1],
+            show_in_menus=True,
+        )
+        guide = GuidePageFactory(
+            parent=guide_index, title=text["guide"], stages=["discover"]
+        )
+        referent_index = ReferentIndexPage(
+            title=text["referents"][0], slug=text["referents"][1], show_in_menus=True
+        )
+        home.add_child(instance=referent_index)
+        referent_index.save_revision().publish()
+        ReferentFactory(
+            name="Nadia Benali",
+            email=f"nadia.{language}@chorus.example",
+            locale=locales[language],
+        )
+        content[language] = {
+            "home": home,
+            "story_index": story_index,
+            "story": story,
+            "internal_story": internal,
+            "spotlight_index": spotlight_index,
+            "spotlight": spotlight,
+            "guide_index": guide_index,
+            "guide": guide,
+            "referent_index": referent_index,
+        }
+    # Wagtail cached the site's root paths before the English home existed: forget them,
+    # and reload the pages so that `.url` works in both languages.
+    cache.clear()
+    return {
+        language: {
+            name: Page.objects.get(pk=p.pk).specific for name, p in pages.items()
+        }
+        for language, pages in content.items()
+    }

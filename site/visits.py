@@ -1,0 +1,51 @@
+"""What is new since an employee's last visit, without storing anything new about them.
+
+Django's own `last_login` is the only trace: at login, before Django overwrites it, the
+previous value is copied into the session. The home page lists the pages published since.
+"""
+
+from django.contrib.auth.models import update_last_login
+from django.contrib.auth.signals import user_logged_in
+from django.utils.dateparse import parse_datetime
+
+from wagtail.models import Locale, Page
+
+
+SESSION_KEY = "chorus_previous_visit"
+FIRST_VISIT = "first"
+
+
+def remember_previous_visit(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        previous = user.last_login
+        request.session[SESSION_KEY] = previous.isoformat() if previous else FIRST_VISIT
+
+
+def connect():
+    """Our receiver must run before Django's update_last_login, which replaces the value:
+    receivers run in the order they were connected, so reconnect Django's after ours."""
+    user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
+    user_logged_in.connect(
+        remember_previous_visit, dispatch_uid="chorus_previous_visit"
+    )
+    user_logged_in.connect(update_last_login, dispatch_uid="update_last_login")
+
+
+def previous_visit(request):
+    """The previous login's datetime, FIRST_VISIT for a first login, or None if unknown."""
+    value = request.session.get(SESSION_KEY) if hasattr(request, "session") else None
+    if value in (None, FIRST_VISIT):
+        return value
+    return parse_datetime(value)
+
+
+def published_since(since, page_types, locale=None, limit=6):
+    """Pages of `page_types` first published after `since` in the reader's language, newest
+    first, as plain pages (title and URL are all the list needs: one query)."""
+    locale = locale or Locale.get_active()
+    return list(
+        Page.objects.live()
+        .type(*page_types)
+        .filter(locale=locale, first_published_at__gt=since)
+        .order_by("-first_published_at")[:limit]
+    )

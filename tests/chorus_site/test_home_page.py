@@ -1,0 +1,111 @@
+"""The home page as a living front page: what to share this week, one ambassador, what is new
+since the last visit; in a bounded number of queries whatever the amount of content."""
+
+import datetime
+
+from django.test import Client
+from django.utils import timezone
+
+import pytest
+
+from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory
+from tests.factories.referents import (
+    ReferentFactory,
+    SpotlightIndexPageFactory,
+    SpotlightPageFactory,
+)
+from tests.factories.stories import (
+    ShareKitFactory,
+    StoryIndexPageFactory,
+    StoryPageFactory,
+)
+
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 12
+
+
+@pytest.fixture
+def indexes(home_page, roles):
+    return {
+        "stories": StoryIndexPageFactory(parent=home_page),
+        "spotlights": SpotlightIndexPageFactory(parent=home_page),
+        "guides": GuideIndexPageFactory(parent=home_page),
+    }
+
+
+def _add_content(indexes, ambassador, how_many):
+    for number in range(how_many):
+        story = StoryPageFactory(
+            parent=indexes["stories"], title=f"Public {number}", is_public=True
+        )
+        ShareKitFactory(page=story)
+        StoryPageFactory(parent=indexes["stories"], title=f"Internal {number}")
+        SpotlightPageFactory(
+            parent=indexes["spotlights"], owner=ambassador, title=f"Ambassador {number}"
+        )
+        GuidePageFactory(parent=indexes["guides"], title=f"Guide {number}")
+        ReferentFactory()
+
+
+def _logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_home_shows_shareable_stories_and_one_ambassador(indexes, employee, ambassador):
+    story = StoryPageFactory(
+        parent=indexes["stories"], title="Open day", is_public=True
+    )
+    ShareKitFactory(page=story)
+    StoryPageFactory(parent=indexes["stories"], title="Public, no kit", is_public=True)
+    SpotlightPageFactory(parent=indexes["spotlights"], owner=ambassador, title="Awa")
+
+    html = _logged_in(employee).get("/fr/").content.decode()
+
+    shareable = html.split('data-testid="shareable-this-week"')[1].split("</section>")[
+        0
+    ]
+    assert "Open day" in shareable
+    assert "Public, no kit" not in shareable
+    spotlight = html.split('data-testid="spotlight-of-the-week"')[1].split(
+        "</section>"
+    )[0]
+    assert "Awa" in spotlight
+
+
+def test_first_visit_gets_a_welcome_then_what_is_new_since(indexes, employee):
+    first = _logged_in(employee).get("/fr/").content.decode()
+    assert 'data-testid="welcome"' in first
+
+    employee.refresh_from_db()
+    employee.last_login = timezone.now() - datetime.timedelta(days=3)
+    employee.save(update_fields=["last_login"])
+    old = StoryPageFactory(parent=indexes["stories"], title="Before my visit")
+    old.first_published_at = timezone.now() - datetime.timedelta(days=10)
+    old.save(update_fields=["first_published_at"])
+    StoryPageFactory(parent=indexes["stories"], title="After my visit")
+
+    second = _logged_in(employee).get("/fr/").content.decode()
+
+    assert 'data-testid="welcome"' not in second
+    new = second.split('data-testid="new-since-last-visit"')[1].split("</section>")[0]
+    assert "After my visit" in new
+    assert "Before my visit" not in new
+
+
+@pytest.mark.parametrize("how_many", [1, 12])
+def test_home_stays_within_the_query_budget(
+    indexes, employee, ambassador, how_many, django_assert_max_num_queries
+):
+    _add_content(indexes, ambassador, how_many)
+    # A returning employee: the "new since your last visit" section is shown too.
+    employee.last_login = timezone.now() - datetime.timedelta(days=1)
+    employee.save(update_fields=["last_login"])
+    client = _logged_in(employee)
+    client.get("/fr/")  # warm Wagtail's site and locale caches, like a running server
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get("/fr/")
+    assert response.status_code == 200
