@@ -73,3 +73,26 @@ def is_publicly_visible(page):
             page__in=page.get_ancestors(inclusive=True)
         ).exists()
     )
+
+
+def private_q(queryset):
+    """Wagtail's `PageQuerySet.private_q`, in a form that scales with Chorus' restrictions.
+
+    Wagtail adds one path clause per restriction; Chorus gives every internal page its own
+    restriction, so at 10,000 stories SQLite refuses the query ("expression tree is too
+    large"). Restrictions on leaf pages (almost all of them) become one indexed subquery;
+    only restrictions on pages with children still need a path clause. Same pages, same rule.
+    """
+    leaves = PageViewRestriction.objects.filter(page__numchild=0).values("page_id")
+    q = models.Q(pk__in=leaves)
+    branches = PageViewRestriction.objects.filter(page__numchild__gt=0)
+    for path in set(branches.values_list("page__path", flat=True)):
+        q |= models.Q(path__startswith=path)  # the page and everything below it
+    return q
+
+
+def use_scalable_private_q():
+    """Called once from HomeConfig.ready(): `.public()` and `.not_public()` use private_q."""
+    from wagtail.query import PageQuerySet
+
+    PageQuerySet.private_q = private_q

@@ -8,6 +8,8 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 (connects the receivers)
+        from .access import use_scalable_private_q
         from .cache import connect_receivers
 
         connect_receivers()
+        use_scalable_private_q()

@@ -15,9 +15,11 @@ EMPLOYEES_GROUP = "Employees"
 
 
 @receiver(post_save)
-def restrict_new_internal_page(sender, instance, created, **kwargs):
+def restrict_new_internal_page(sender, instance, created, raw=False, **kwargs):
     # A new page is internal from its first save: it becomes public only when it is
-    # published with the public flag on.
+    # published with the public flag on. Restoring a backup (raw) brings its own restrictions.
+    if raw:
+        return
     if created and isinstance(instance, Page) and isinstance(instance, PublicFlagMixin):
         restrict_to_logged_in(instance)
 

@@ -1,9 +1,9 @@
 """`{% chorus_cache 600 "story-body" %}…{% endchorus_cache %}`: a page fragment cache.
 
-Wagtail's `{% wagtailpagecache %}` (skipped in previews, keyed by the page's state and the
-site) plus the active language and the content version of home.cache, so that a change to
-anything shown inside (a topic, an author's spotlight, an image) is seen at once after
-publishing. Wrap only what is the same for every reader: never a form, a CSRF token, a
+Like Wagtail's `{% wagtailpagecache %}` (skipped in previews, keyed by the page's state
+and the site; also usable where there is no page, as in the header) plus the active
+language and the content version of home.cache, so that a change to anything shown inside
+(a topic, an author's spotlight, an image) is seen at once after publishing. Wrap only what is the same for every reader: never a form, a CSRF token, a
 user's name or choice, or anything that depends on the time (an embargo).
 """
 
@@ -12,24 +12,40 @@ from django.template import Variable
 from django.template.exceptions import TemplateSyntaxError
 from django.utils.translation import get_language
 
-from wagtail.templatetags.wagtail_cache import WagtailPageCacheNode
+from wagtail.models import PAGE_TEMPLATE_VAR, Site
+from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
 from home.cache import content_version
 
 
 register = template.Library()
 
-VERSION_VAR = "chorus_content_version"
-LANGUAGE_VAR = "chorus_cache_language"
+KEY_VARS = (
+    "chorus_cache_page",
+    "chorus_cache_site",
+    "chorus_cache_language",
+    "chorus_cache_version",
+)
 
 
-class ContentFragmentCacheNode(WagtailPageCacheNode):
+class ContentFragmentCacheNode(WagtailCacheNode):
+    """Wagtail's preview-aware cache node, varying on the page (when there is one), the
+    site, the language and the content version."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.vary_on.extend([Variable(VERSION_VAR), Variable(LANGUAGE_VAR)])
+        self.vary_on.extend(Variable(name) for name in KEY_VARS)
 
     def render(self, context):
-        keys = {VERSION_VAR: content_version(), LANGUAGE_VAR: get_language()}
+        page = context.get(PAGE_TEMPLATE_VAR)
+        request = context.get("request")
+        site = Site.find_for_request(request) if request is not None else None
+        keys = {
+            "chorus_cache_page": getattr(page, "cache_key", ""),
+            "chorus_cache_site": getattr(site, "pk", ""),
+            "chorus_cache_language": get_language(),
+            "chorus_cache_version": content_version(),
+        }
         with context.update(keys):
             return super().render(context)
 
