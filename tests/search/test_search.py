@@ -161,3 +161,24 @@ def test_query_count_does_not_grow_with_results(
         response = search(client, q="koala")
     assert len(result_titles(response)) == 10
     assert len(many) == len(few)
+
+
+def test_referents_are_found_by_employees_only(client, client_for, employee, pages):
+    from tests.factories.referents import ReferentFactory
+
+    ReferentFactory(
+        name="Dominique Girafe", role="Coach réseaux", bio="Aime les girafes."
+    )
+    ReferentFactory(name="Hidden Girafe", live=False)
+    html = search(client_for(employee), q="girafe").content.decode()
+    referents = html.split('data-testid="search-referents"', 1)[1].split(
+        "</section>", 1
+    )[0]
+    assert "Dominique <mark>Girafe</mark>" in referents
+    assert "Hidden" not in referents
+    assert (
+        'data-testid="search-referents"'
+        not in search(client, q="girafe").content.decode()
+    )
+    no_stage = search(client_for(employee), q="girafe", stage="listen").content.decode()
+    assert 'data-testid="search-referents"' not in no_stage
