@@ -18,7 +18,11 @@ from home.models import HomePage, StandardPage
 from referents.roles import EDITORS, EMPLOYEES, ensure_roles
 from stories.models import StoryIndexPage, StoryPage
 from tests.factories.home import UserFactory
-from tests.factories.stories import StoryIndexPageFactory, TopicFactory
+from tests.factories.stories import (
+    StoryIndexPageFactory,
+    StoryPageFactory,
+    TopicFactory,
+)
 
 
 def story_form_data(**overrides):
@@ -142,3 +146,21 @@ class TestStoryPageTree(WagtailPageTestCase):
                 }
             ),
         )
+
+    def test_story_renders_and_previews_for_editors(self):
+        story = StoryPageFactory(parent=self.index, title="Aperçu", is_public=True)
+        preview_url = f"/admin/pages/{story.pk}/edit/preview/"
+        # What assertPageIsPreviewable does, without its logout (home.signals adds a
+        # message on logout, which the test client's bare request cannot hold).
+        response = self.client.post(
+            preview_url, story_form_data(title="Aperçu modifié", slug=story.slug)
+        )
+        self.assertJSONEqual(
+            response.content.decode(), {"is_valid": True, "is_available": True}
+        )
+        response = self.client.get(preview_url, {"mode": ""})
+        self.assertContains(response, "<h1>Aperçu modifié</h1>")
+        self.assertContains(response, "Pourquoi un jardin")
+        self.assertContains(response, "Zoé Martin")
+        # Previewing publishes nothing.
+        self.assertNotContains(self.client.get(story.url), "Aperçu modifié")
