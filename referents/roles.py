@@ -107,6 +107,7 @@ def setup_editors(group):
 # lets an uploader with "add" change or delete only their own images.
 AMBASSADOR_PAGE_PERMISSIONS = ["add_page"]
 AMBASSADOR_COLLECTION_PERMISSIONS = ["add_image", "choose_image"]
+REFERENT_PAGE_PERMISSIONS = ["publish_page"]
 
 
 def setup_ambassadors(group):
@@ -121,8 +122,12 @@ def setup_ambassadors(group):
 
 
 def setup_referents(group):
-    # Reviewing goes through the workflow task, not page permissions. "change_referent" is
-    # narrowed to their own profile by the Referent viewset's permission policy.
+    # Referents review spotlights through the workflow task, which lets them open the editor
+    # of a page in review; approving publishes it, and Wagtail publishes as the approver, so
+    # they hold "publish" on the spotlight indexes (and no page permission anywhere else).
+    # "change_referent" is narrowed to their own profile by OwnProfilePermissionPolicy.
+    for index_page in spotlight_index_pages():
+        _set_page_permissions(group, index_page, REFERENT_PAGE_PERMISSIONS)
     permissions = [
         _permission("wagtailadmin", "access_admin"),
         _permission("referents", "change_referent"),

@@ -7,13 +7,17 @@ these hooks also hide what they cannot use and close the few doors that "add" le
 (copying, moving and bulk actions).
 """
 
+from functools import wraps
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.snippets.models import register_snippet
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from .roles import AMBASSADORS, EDITORS
+from .roles import AMBASSADORS, EDITORS, REFERENTS
 from .viewsets import ReferentViewSet
 from .workflows import spotlight_index_pages
 
@@ -32,6 +36,37 @@ def is_restricted_ambassador(user):
         names = set(user.groups.values_list("name", flat=True))
         setattr(user, cache_name, AMBASSADORS in names and EDITORS not in names)
     return getattr(user, cache_name)
+
+
+def is_contributor_only(user):
+    """An ambassador or referent with no editor role: site-wide reports are not for them."""
+    if not user.is_authenticated or user.is_superuser:
+        return False
+    names = set(user.groups.values_list("name", flat=True))
+    return bool(names & {AMBASSADORS, REFERENTS}) and EDITORS not in names
+
+
+def refuse_contributors(view):
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if is_contributor_only(request.user):
+            return permission_denied(request)
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+@hooks.register("register_admin_urls")
+def close_reports_to_contributors():
+    # Wagtail opens its reports to anyone with any page permission (the "page types usage"
+    # report even names the last edited page of each type). Ambassadors hold "add" and
+    # referents "publish" on the spotlights only, so close the reports to them, with
+    # Wagtail's own helper. Runs while the admin URLconf is built, after the reports module
+    # is loaded (importing it earlier would build the URLconf too soon).
+    from wagtail.admin.urls import reports
+
+    decorate_urlpatterns(reports.urlpatterns, refuse_contributors)
+    return []
 
 
 def _visible_pages_q(user):
