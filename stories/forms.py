@@ -69,9 +69,12 @@ class ShareForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, kit, starting_texts, network=None, **kwargs):
+    def __init__(
+        self, *args, kit, starting_texts, network=None, request=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.kit = kit
+        self.request = request
         self.network = network
         self.starting_texts = {item["id"]: item["text"] for item in starting_texts}
         self.fields["angle"].choices = [
@@ -108,11 +111,15 @@ class ShareForm(forms.Form):
         angle = cleaned_data.get("angle")
         if angle in self.starting_texts and text == cleaned_data.get("original"):
             text = self.starting_texts[angle]
-        disclosure = self.kit.disclosure()
-        if disclosure and self.kit.disclosure_required() and disclosure not in text:
+        disclosure = self.kit.disclosure(self.request)
+        if (
+            disclosure
+            and self.kit.disclosure_required(self.request)
+            and disclosure not in text
+        ):
             text = f"{disclosure}\n\n{text}"
         cleaned_data["text"] = text
-        link = self.kit.public_link()
+        link = self.kit.public_link(self.request)
         if self.network and networks.is_too_long(self.network, text, link):
             self.add_error(
                 "text",

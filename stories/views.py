@@ -25,7 +25,9 @@ class SeeOtherRedirect(HttpResponseRedirect):
 @never_cache
 @require_POST
 def share(request, kit_id):
-    kit = get_object_or_404(ShareKit.objects.select_related("page"), pk=kit_id)
+    kit = get_object_or_404(
+        ShareKit.objects.select_related("page", "locale"), pk=kit_id
+    )
     network = request.POST.get("network", "")
     if network not in Network.values:
         raise Http404("Unknown network")
@@ -46,7 +48,7 @@ def share(request, kit_id):
         networks.share_url(
             network,
             form.cleaned_data["text"],
-            kit.public_link(),
+            kit.public_link(request),
             subject=kit.page.title,
             instance=form.cleaned_data["instance"],
         )

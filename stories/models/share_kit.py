@@ -50,6 +50,7 @@ class ShareKitQuerySet(models.QuerySet):
         return (
             self.shareable_now()
             .filter(page_id=page.pk, locale_id=page.locale_id)
+            .select_related("page", "locale")
             .prefetch_related("texts")
             .order_by("-pk")
             .first()
@@ -140,19 +141,21 @@ class ShareKit(
     def language_code(self):
         return self.locale.language_code if self.locale_id else ""
 
-    def public_link(self):
-        return self.page.get_full_url()
+    def public_link(self, request=None):
+        return self.page.get_full_url(request)
 
-    def chorus_settings(self):
+    def chorus_settings(self, request=None):
+        if request is not None:
+            return ChorusSettings.for_request(request)  # cached on the request
         site = self.page.get_site() if self.page_id else None
         return ChorusSettings.for_site(site) if site else ChorusSettings()
 
-    def disclosure(self):
+    def disclosure(self, request=None):
         """The organisation's disclosure line in the kit's language ("" if none)."""
-        return self.chorus_settings().disclosure_text(self.language_code)
+        return self.chorus_settings(request).disclosure_text(self.language_code)
 
-    def disclosure_required(self):
-        return self.chorus_settings().disclosure_mode == DisclosureMode.REQUIRED
+    def disclosure_required(self, request=None):
+        return self.chorus_settings(request).disclosure_mode == DisclosureMode.REQUIRED
 
     def starting_text(self, share_text, disclosure=None):
         """What the panel puts in the text field: disclosure, text, hashtags."""

@@ -46,7 +46,7 @@ def active_share_kit(page):
 
 
 def share_panel_context(request, kit, data=None, network=None):
-    disclosure = kit.disclosure()
+    disclosure = kit.disclosure(request)
     starting_texts = [
         {
             "id": share_text.pk,
@@ -62,20 +62,21 @@ def share_panel_context(request, kit, data=None, network=None):
         kit=kit,
         starting_texts=starting_texts,
         network=network,
+        request=request,
         initial={
             "text": first["text"] if first else disclosure,
             "original": first["text"] if first else disclosure,
             "angle": first["id"] if first else None,
         },
     )
-    link = kit.public_link()
+    link = kit.public_link(request)
     return {
         "request": request,
         "kit": kit,
         "form": form,
         "starting_texts": starting_texts,
         "disclosure": disclosure,
-        "disclosure_required": kit.disclosure_required(),
+        "disclosure_required": kit.disclosure_required(request),
         "link": link,
         "qr_code": qr_code_data_uri(link),
         "networks": [

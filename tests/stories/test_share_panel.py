@@ -153,3 +153,28 @@ def test_no_panel_on_an_internal_story(client_for, employee, story_index):
     ShareKitFactory(page=story)
     assert active_share_kit(story) is None
     assert 'data-testid="share-panel"' not in panel_html(client_for(employee), story)
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm the per-process caches
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [query["sql"] for query in queries]
+
+
+def test_panel_costs_few_queries_whatever_the_number_of_texts(
+    client_for, employee, story
+):
+    client = client_for(employee)
+    without_panel = _queries(client, story.url)
+    kit = ShareKitFactory(page=story, texts=[("x", "Un"), ("linkedin", "Deux")])
+    few = _queries(client, story.url)
+    for number in range(6):
+        ShareKitFactory._meta.model.texts.rel.related_model.objects.create(
+            kit=kit, network="bluesky", text=f"Texte {number}"
+        )
+    assert len(_queries(client, story.url)) == len(few)
+    assert len(few) - len(without_panel) <= 3, few[len(without_panel) :]
