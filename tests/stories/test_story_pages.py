@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from django.test import Client
 from django.utils import timezone
 
 import pytest
@@ -214,3 +215,31 @@ def test_story_index_filters_stories_shareable_now(client_for, employee, story_i
         )
     response = client_for(employee).get(story_index.url + "?shareable=1")
     assert _titles(response) == ["Ouvert"]
+
+
+def test_author_links_to_their_spotlight_only_when_the_reader_may_open_it(
+    client, client_for, employee, home_page, story_index
+):
+    from stories.models import SpotlightIndexPage, SpotlightPage
+
+    spotlights = home_page.add_child(
+        instance=SpotlightIndexPage(title="Ambassadeurs", slug="ambassadeurs")
+    )
+    internal = spotlights.add_child(
+        instance=SpotlightPage(title="Léa", slug="lea", role="Dev", bio="<p>Bio</p>")
+    )
+    internal.save_revision().publish()
+    story = StoryPageFactory(parent=story_index, is_public=True, publish=False)
+    story.authors = [StoryAuthor(name="Léa Fontaine", spotlight=internal)]
+    story.save_revision().publish()
+
+    assert 'href="/fr/ambassadeurs/lea/"' not in client.get(story.url).content.decode()
+    assert (
+        'href="/fr/ambassadeurs/lea/"'
+        in client_for(employee).get(story.url).content.decode()
+    )
+
+    internal.is_public = True
+    internal.save_revision().publish()
+    anonymous = Client()  # client_for() logged the shared test client in
+    assert 'href="/fr/ambassadeurs/lea/"' in anonymous.get(story.url).content.decode()
