@@ -30,11 +30,12 @@ SHAREABLE_PAGE_TYPES = ("stories.StoryPage", "stories.SpotlightPage")
 
 
 class ShareKitQuerySet(models.QuerySet):
-    def shareable_now(self):
+    def shareable_now(self, when=None):
         """THE rule, used by the panel, the share redirect and the story index filter:
         the kit is published, its embargo has started and not ended, and its page is live
-        and visible to anonymous visitors (no view restriction on it or above it)."""
-        now = timezone.now()
+        and visible to anonymous visitors (no view restriction on it or above it).
+        `when` (now by default) lets a listing ask about another moment."""
+        now = when or timezone.now()
         restricted = PageViewRestriction.objects.filter(
             page__path=Substr(OuterRef("page__path"), 1, Length("page__path"))
         )

@@ -57,9 +57,11 @@ def query(url):
 
 
 def test_employee_edits_the_text_and_shares_to_x(
-    page, context, live_server, login, employee, story
+    page, context, live_server, login, employee, story, screenshot
 ):
     open_story(page, live_server, login, story)
+    page.get_by_test_id("share-panel").scroll_into_view_if_needed()
+    screenshot(page, "share-panel")
     textarea = page.get_by_test_id("share-text")
     assert textarea.input_value().startswith(
         "Je travaille chez Chorus.\n\nVenez nous voir"
