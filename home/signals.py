@@ -40,4 +40,5 @@ def join_employees(sender, instance, created, raw=False, **kwargs):
 @receiver(user_logged_out)
 def confirm_logout(sender, request, user, **kwargs):
     if request is not None:
-        messages.info(request, _("You are logged out."))
+        # fail_silently: requests without the messages middleware (test clients) log out too.
+        messages.info(request, _("You are logged out."), fail_silently=True)
