@@ -17,8 +17,9 @@ from wagtail.admin.auth import permission_denied
 from wagtail.snippets.models import register_snippet
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from .models import Referent
 from .roles import AMBASSADORS, EDITORS, REFERENTS
-from .viewsets import ReferentViewSet
+from .viewsets import OwnProfilePermissionPolicy, ReferentViewSet
 from .workflows import spotlight_index_pages
 
 
@@ -131,3 +132,31 @@ def hide_copy_and_move(buttons, page, user, context=None):
                 for part in ("/copy/", "/move/")
             )
         ]
+
+
+def _refuse_other_referent_profiles(request, instances, action):
+    policy = OwnProfilePermissionPolicy(Referent)
+    for instance in instances:
+        if isinstance(
+            instance, Referent
+        ) and not policy.user_has_permission_for_instance(
+            request.user, action, instance
+        ):
+            return permission_denied(request)
+    return None
+
+
+# The snippet views check "change" on the model; a referent may use it on their own profile only.
+@hooks.register("before_edit_snippet")
+def edit_only_own_referent_profile(request, instance):
+    return _refuse_other_referent_profiles(request, [instance], "change")
+
+
+@hooks.register("before_delete_snippet")
+def delete_only_own_referent_profile(request, instances):
+    return _refuse_other_referent_profiles(request, instances, "delete")
+
+
+@hooks.register("before_unpublish")
+def unpublish_only_own_referent_profile(request, instance):
+    return _refuse_other_referent_profiles(request, [instance], "publish")
