@@ -1,5 +1,7 @@
 """Search fixtures: pages in both languages, public and internal, live and draft."""
 
+from django.test import Client
+
 import pytest
 
 from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory
@@ -86,3 +88,9 @@ def english_story(story_index_en):
         intro="A giraffe story, told by the team.",
         is_public=True,
     )
+
+
+@pytest.fixture
+def anonymous():
+    """A client of its own: `client_for` logs in the shared `client` fixture."""
+    return Client()
