@@ -25,6 +25,7 @@ class DoDontBlock(blocks.StructBlock):
     class Meta:
         icon = "tasks"
         label = _("Do and don't")
+        description = _("Two short lists side by side: what to do and what to avoid.")
         template = "guides/blocks/do_dont_block.html"
         preview_value = {
             "title": "Before you post",
@@ -47,6 +48,7 @@ class StepsBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
         label = _("Steps")
+        description = _("A numbered how-to, one step at a time.")
         template = "guides/blocks/steps_block.html"
         preview_value = {
             "title": "Create your profile",
@@ -67,6 +69,7 @@ class ChecklistBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = _("Checklist")
+        description = _("Things to check before doing something, as a list.")
         template = "guides/blocks/checklist_block.html"
         help_text = _("A list to read through. Nothing is recorded about who reads it.")
         preview_value = {
@@ -89,6 +92,7 @@ class ExamplePostBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Example post")
+        description = _("A sample post to learn from, with a note on why it works.")
         template = "guides/blocks/example_post_block.html"
         preview_value = {
             "network": "linkedin",
@@ -111,6 +115,7 @@ class AskReferentBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         label = _("When to ask your referent")
+        description = _("Situations in which readers should ask before posting.")
         template = "guides/blocks/ask_referent_block.html"
         preview_value = {
             "title": "Ask your referent when",
@@ -131,6 +136,7 @@ class ReferentLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "user"
         label = _("Referent to contact")
+        description = _("A link to a named referent for this subject.")
         template = "guides/blocks/referent_link_block.html"
         preview_value = {
             "name": "Alex Martin",

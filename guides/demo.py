@@ -6,7 +6,7 @@ import json
 
 from django.db import transaction
 
-from referents.models import ReferentIndexPage
+from referents.models import Referent, ReferentIndexPage
 from stories.models import Topic
 
 from .demo_content import GUIDES, INDEX, REFERENTS_PAGE, TOPICS
@@ -85,6 +85,10 @@ def _guide_fields(guide, language, topics, referents_page):
         "body": _body(text["body"], referents_page),
         "is_public": False,
         "topics": [topics[key][language] for key in guide["topics"]],
+        # The owner's referent profile in the same language, when the referents demo made it.
+        "referent": Referent.objects.filter(
+            name=owner_name, locale__language_code=language
+        ).first(),
     }
 
 

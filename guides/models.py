@@ -113,6 +113,15 @@ class GuidePage(PublicFlagMixin, Page):
         help_text=_("The person who keeps this guide up to date, shown to readers."),
     )
     owner_role = models.CharField(_("owner's role"), max_length=120, blank=True)
+    referent = models.ForeignKey(
+        "referents.Referent",
+        verbose_name=_("referent to ask"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: readers get a link to ask this referent a question."),
+    )
     last_reviewed = models.DateField(
         _("last reviewed"),
         default=timezone.localdate,
@@ -141,6 +150,7 @@ class GuidePage(PublicFlagMixin, Page):
             [
                 FieldPanel("owner_name"),
                 FieldPanel("owner_role"),
+                FieldPanel("referent"),
                 FieldPanel("last_reviewed"),
             ],
             heading=_("Owner and review"),

@@ -71,3 +71,14 @@ def test_every_demo_guide_renders(home, client_for, employee):
         response = client.get(guide.url)
         assert response.status_code == 200, guide.url
         assert guide.title.replace("'", "&#x27;") in response.content.decode()
+
+
+def test_demo_guides_name_the_referent_of_their_language(home, locales):
+    from referents import demo as referents_demo
+
+    referents_demo.load(home)
+    demo.load(home)
+    for code in ("fr", "en"):
+        guide = GuidePage.objects.get(locale=locales[code], subject="media-relations")
+        assert guide.referent.name == "Claire Fontaine"
+        assert guide.referent.locale == locales[code]

@@ -104,3 +104,4 @@ def test_guide_index_query_count_does_not_grow_with_guides(
         response = client.get(guide_index.url)
     assert "Extra 9" in response.content.decode()
     assert len(many) == len(few)
+    assert len(many) <= 12  # DESIGN §6 budget (savepoints of ATOMIC_REQUESTS included)

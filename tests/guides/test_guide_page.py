@@ -134,3 +134,18 @@ def test_blocks_have_icon_template_and_preview():
         assert block.meta.template, name
         if name != "image":
             assert block.meta.preview_value, name
+
+
+def test_a_guide_links_to_its_live_referent(client_for, employee, guide_index):
+    from tests.factories.referents import ReferentFactory
+
+    referent = ReferentFactory(name="Samir Haddad")
+    with_referent = GuidePageFactory(parent=guide_index, referent=referent)
+    client = client_for(employee)
+    html = client.get(with_referent.url).content.decode()
+    assert f'href="/fr/ask-a-referent/?referent={referent.pk}"' in html
+    assert "Samir Haddad" in html
+    referent.live = False
+    referent.save()
+    html = client.get(with_referent.url).content.decode()
+    assert 'data-testid="ask-guide-referent"' not in html

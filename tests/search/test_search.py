@@ -162,6 +162,7 @@ def test_query_count_does_not_grow_with_results(
         response = search(client, q="koala")
     assert len(result_titles(response)) == 10
     assert len(many) == len(few)
+    assert len(many) <= 12  # DESIGN §6 budget (savepoints of ATOMIC_REQUESTS included)
 
 
 def test_referents_are_found_by_employees_only(anonymous, client_for, employee, pages):
