@@ -161,6 +161,9 @@ def test_admin_add_view_refuses_an_internal_page_and_keeps_the_rest(
     assert response.status_code == 200  # the form again, not a redirect
     html = response.content.decode()
     assert "This page is internal" in html
+    # On the page field: after the title, before the texts.
+    error = html.index("This page is internal")
+    assert html.index('name="title"') < error < html.index('name="texts-TOTAL_FORMS"')
     assert "Mon texte soigné pour X" in html
     assert "Kit portes ouvertes" in html
     assert "#soin" in html
@@ -178,6 +181,9 @@ def test_admin_add_view_refuses_a_text_over_its_limit_and_keeps_it(
     assert response.status_code == 200
     html = response.content.decode()
     assert "Too long for X" in html
+    # On the text itself: inside the first inline form, before the hashtags field.
+    error = html.index("Too long for X")
+    assert html.index('name="texts-0-network"') < error < html.index('name="hashtags"')
     assert too_long.strip() in html
     assert "Kit portes ouvertes" in html
     assert not ShareKit.objects.exists()
