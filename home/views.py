@@ -2,19 +2,53 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
+from django.db.models import Subquery, Value
+from django.db.models.functions import Concat
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from wagtail import views as wagtail_views
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, Site
 
 from .cache import add_cache_headers, serve_with_cache
 from .forms import StageForm
 from .models import StagePreference
 from .stages import STAGE_DESCRIPTIONS, Stage
+
+
+def route_by_url_path(request, path):
+    """Find a live page by its URL path in one query, for Wagtail's serve view to use.
+
+    Wagtail's routing walks the tree one level at a time, two queries a level; a page's
+    `url_path` finds it at once. Pages with routes of their own (RoutablePageMixin), and
+    anything not found this way, go through Wagtail's routing as usual.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return request
+    # The site root in the active language, as a subquery: one query in all.
+    language = get_supported_content_language_variant(translation.get_language())
+    root = Page.objects.filter(
+        translation_key=Subquery(
+            Page.objects.filter(pk=site.root_page_id).values("translation_key")
+        ),
+        locale__language_code=language,
+    ).values("url_path")[:1]
+    page = (
+        Page.objects.live().filter(url_path=Concat(Subquery(root), Value(path))).first()
+    )
+    if page is not None:
+        page = page.specific
+        if not isinstance(page, RoutablePageMixin):
+            request._wagtail_route_for_request = (page, [], {})
+    return request
 
 
 @login_not_required
@@ -26,7 +60,9 @@ def serve_page(request, path):
     on SQLite each transaction would otherwise lock the database for every reader.
     """
     if request.method in ("GET", "HEAD"):
-        return serve_with_cache(request, lambda: wagtail_views.serve(request, path))
+        return serve_with_cache(
+            request, lambda: wagtail_views.serve(route_by_url_path(request, path), path)
+        )
     with transaction.atomic():
         return add_cache_headers(request, wagtail_views.serve(request, path))
 

@@ -156,6 +156,9 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions are read from the cache and written through to the database, so a logged-in
+# page costs no session query while the cache is up, and nothing is lost when it is down.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Whole pages for anonymous visitors, only with a cache shared by every process (home.cache).
 CHORUS_PAGE_CACHE = env_bool("CHORUS_PAGE_CACHE", default=bool(REDIS_URL))
 CHORUS_PAGE_CACHE_SECONDS = int(os.environ.get("CHORUS_PAGE_CACHE_SECONDS", "600"))

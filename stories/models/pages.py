@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
@@ -172,7 +173,9 @@ class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):  # noqa: DJ008 (Page 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            authors=self.credited_authors(request), story_topics=self.topics.all()
+            # Lazy, so that a cached story fragment ({% chorus_cache %}) costs no query.
+            authors=SimpleLazyObject(lambda: self.credited_authors(request)),
+            story_topics=self.topics.all(),
         )
         return context
 
