@@ -5,6 +5,7 @@
 (function () {
     var INSTANCE_KEY = "chorus.mastodonInstance"; // stays in this browser, never sent to us
     var LINK_ONLY = ["linkedin", "facebook"];
+    var HOST = /^(?!-)[a-z0-9-]{1,63}(?:\.(?!-)[a-z0-9-]{1,63})+$/i;
 
     function templateText(panel, selector) {
         var node = panel.querySelector(selector);
@@ -94,7 +95,10 @@
                 }, function () {});
             }
             // The network opens beside the story; e-mail opens the mail program instead.
-            form.target = network === "email" ? "" : "_blank";
+            // A Mastodon server name the server will refuse comes back in this tab, with
+            // the text kept and the reason shown.
+            var badInstance = network === "mastodon" && !HOST.test(instance.value.trim());
+            form.target = network === "email" || badInstance ? "" : "_blank";
         });
 
         var copyButton = panel.querySelector("[data-share-copy]");

@@ -181,3 +181,17 @@ def test_panel_works_without_javascript(browser, live_server, employee, story):
     )
     assert query(url)["text"] == ["Je travaille chez Chorus.\n\nSans JavaScript."]
     context.close()
+
+
+def test_bad_mastodon_server_is_explained_in_place_and_text_kept(
+    page, live_server, login, employee, story
+):
+    open_story(page, live_server, login, story)
+    page.get_by_test_id("share-text").fill("Mon texte gardé.")
+    page.get_by_test_id("share-instance").fill("https://piaille.example/@moi")
+    page.get_by_test_id("share-mastodon").click()
+    page.get_by_test_id("share-instance-errors").wait_for()
+    assert page.get_by_test_id("share-text").input_value() == "Mon texte gardé."
+    assert page.get_by_test_id("share-instance").input_value() == (
+        "https://piaille.example/@moi"
+    )
