@@ -8,11 +8,13 @@ being read (`Locale.get_active()`).
 """
 
 import re
+from collections import defaultdict
 from urllib.parse import urlencode
 
 from django import forms
 from django.apps import apps
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.db.models import Q
@@ -203,10 +205,15 @@ def excerpt(page, query):
 
 
 def specific_in_order(pages):
-    """The specific pages for a page of results: a query per page type, not per result."""
-    ids = [page.pk for page in pages]
-    by_id = Page.objects.filter(pk__in=ids).specific().in_bulk()
-    return [by_id[pk] for pk in ids if pk in by_id]
+    """The specific pages for a page of results: one query per page type, not per result."""
+    ids_by_type = defaultdict(list)
+    for page in pages:
+        ids_by_type[page.content_type_id].append(page.pk)
+    found = {}
+    for content_type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        found.update(model.objects.filter(pk__in=ids).in_bulk())
+    return [found[page.pk] for page in pages if page.pk in found]
 
 
 @login_not_required
