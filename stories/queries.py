@@ -1,7 +1,6 @@
 """Named queries over stories, shared by pages, feeds, tags and the share views."""
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.utils import timezone
+from django.db.models import Exists, OuterRef, Prefetch
 
 from wagtail.images import get_image_model
 
@@ -10,24 +9,16 @@ from wagtail.images import get_image_model
 CARD_IMAGE_FILTER = "fill-640x360"
 
 
-def open_share_kits(when=None):
-    """Live share kits whose embargo window is open at `when` (now by default)."""
+def shareable_now(queryset, when=None):
+    """The pages of `queryset` that employees may share now: public, with a share kit that
+    passes `ShareKit.objects.shareable_now` (the one rule for kits)."""
     from .models import ShareKit
 
-    when = when or timezone.now()
-    return ShareKit.objects.filter(live=True).filter(
-        Q(shareable_from__isnull=True) | Q(shareable_from__lte=when),
-        Q(shareable_until__isnull=True) | Q(shareable_until__gt=when),
-    )
-
-
-def shareable_now(queryset, when=None):
-    """The pages of `queryset` that employees may share now: live, public (no view
-    restriction, public flag set) and with a live share kit whose embargo window is open."""
     queryset = queryset.live().public()
     if hasattr(queryset.model, "is_public"):
         queryset = queryset.filter(is_public=True)
-    return queryset.filter(Exists(open_share_kits(when).filter(page_id=OuterRef("pk"))))
+    kits = ShareKit.objects.shareable_now(when).filter(page_id=OuterRef("pk"))
+    return queryset.filter(Exists(kits))
 
 
 def public_stories(queryset=None):
