@@ -10,7 +10,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from . import programme
-from .models import Referent
+from .models import Referent, ReferentIndexPage
 from .roles import AMBASSADORS, EDITORS, EMPLOYEES, REFERENTS, ensure_roles
 
 
@@ -141,7 +141,41 @@ def load(home=None):
         if account.username in AMBASSADOR_LINKS:
             programme.join(user, **AMBASSADOR_LINKS[account.username])
     _load_referents()
+    if home is not None:
+        _load_directory(home)
     return DEMO_ACCOUNTS
+
+
+DIRECTORY = {
+    "fr": {
+        "title": "Référents",
+        "slug": "referents",
+        "intro": "<p>Une question avant de publier ? Ces collègues sont là pour vous "
+        "aider, sans jugement.</p>",
+    },
+    "en": {
+        "title": "Referents",
+        "slug": "referents",
+        "intro": "<p>A question before you post? These colleagues are here to help, "
+        "without judging.</p>",
+    },
+}
+
+
+def _load_directory(home):
+    """The referents directory under each home page (French first, then its translation)."""
+    homes, locales = home["homes"], home["locales"]
+    directory = ReferentIndexPage.objects.child_of(homes["fr"]).first()
+    if directory is None:
+        directory = ReferentIndexPage(**DIRECTORY["fr"], show_in_menus=True)
+        homes["fr"].add_child(instance=directory)
+        directory.save_revision().publish()
+    if directory.get_translation_or_none(locales["en"]) is None:
+        translation = directory.copy_for_translation(locales["en"])
+        for field, value in DIRECTORY["en"].items():
+            setattr(translation, field, value)
+        translation.show_in_menus = True
+        translation.save_revision().publish()
 
 
 def _load_referents():
