@@ -306,7 +306,14 @@ class SpotlightPage(PublicFlagMixin, ImageWithAltMixin, Page):  # noqa: DJ008 (P
             [FieldPanel("featured_post_url"), FieldPanel("featured_post_text")],
             heading=_("Featured post"),
         ),
-        FieldPanel("is_public"),
+        FieldPanel(
+            "is_public",
+            help_text=_(
+                "Public only with your explicit consent: tick this if you agree that anyone "
+                "on the internet may read your spotlight. Leave unticked to keep it for "
+                "colleagues. Takes effect when the page is published."
+            ),
+        ),
     ]
 
     search_fields = Page.search_fields + [

@@ -136,3 +136,12 @@ def test_referent_cannot_reach_kits_topics_or_documents(client_for, referent):
         "wagtaildocs:index",
     ):
         assert client.get(reverse(name)).status_code != 200
+
+
+def test_public_flag_asks_for_the_ambassadors_consent(
+    client_for, ambassador_a, spotlight_a
+):
+    response = client_for(ambassador_a).get(
+        reverse("wagtailadmin_pages:edit", args=[spotlight_a.pk])
+    )
+    assert "Public only with your explicit consent" in response.content.decode()
