@@ -178,6 +178,7 @@ def test_referents_are_found_by_employees_only(anonymous, client_for, employee, 
     )[0]
     assert "Dominique <mark>Girafe</mark>" in referents
     assert "Hidden" not in referents
+    assert "/fr/ask-a-referent/?referent=" in referents
     assert (
         'data-testid="search-referents"'
         not in search(anonymous, q="girafe").content.decode()
