@@ -17,7 +17,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.shortcuts import render
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -103,6 +104,27 @@ def public_only(pages):
     return pages
 
 
+def hidden_from(user):
+    """Pages this logged-in user may not open: under a password restriction, or under a
+    group restriction whose groups they are not in. One subquery, no extra round trip
+    (Chorus itself only uses "logged-in" restrictions, but editors may add others)."""
+    blocking = PageViewRestriction.objects.exclude(
+        restriction_type=PageViewRestriction.LOGIN
+    )
+    if not user.is_superuser:
+        blocking = blocking.exclude(
+            restriction_type=PageViewRestriction.GROUPS,
+            groups__in=user.groups.all(),
+        )
+    else:
+        blocking = blocking.exclude(restriction_type=PageViewRestriction.GROUPS)
+    # A restriction covers its page and every page whose path starts with the page's path.
+    under_blocking = blocking.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return Page.objects.filter(Exists(under_blocking)).values("pk")
+
+
 def search_pages(user, query, filters, locale):
     """Live pages matching the query and filters, in one language, as this user may see them."""
     page_models = [
@@ -115,7 +137,9 @@ def search_pages(user, query, filters, locale):
     if not page_models:
         return Page.objects.none()
     pages = Page.objects.live().filter(locale=locale).type(*page_models)
-    if not user.is_authenticated:
+    if user.is_authenticated:
+        pages = pages.exclude(pk__in=hidden_from(user))
+    else:
         pages = public_only(pages)
     if filters["topic"]:
         tagged = Q()

@@ -185,3 +185,32 @@ def test_referents_are_found_by_employees_only(anonymous, client_for, employee, 
     )
     no_stage = search(client_for(employee), q="girafe", stage="listen").content.decode()
     assert 'data-testid="search-referents"' not in no_stage
+
+
+def test_pages_restricted_to_a_group_or_a_password_are_found_by_those_who_may_open_them(
+    client_for, employee, editor, story_index
+):
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import PageViewRestriction
+
+    from referents.roles import EDITORS
+
+    for_editors = StoryPageFactory(
+        parent=story_index, title="Ours éditeurs", intro="Un ours."
+    )
+    PageViewRestriction.objects.filter(page=for_editors).delete()
+    restriction = PageViewRestriction.objects.create(
+        page=for_editors, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.get(name=EDITORS)])
+    secret = StoryPageFactory(parent=story_index, title="Ours secret", intro="Un ours.")
+    PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    StoryPageFactory(parent=story_index, title="Ours pour tous", intro="Un ours.")
+    assert result_titles(search(client_for(employee), q="ours")) == ["Ours pour tous"]
+    assert sorted(result_titles(search(client_for(editor), q="ours"))) == [
+        "Ours pour tous",
+        "Ours éditeurs",
+    ]
