@@ -1,5 +1,3 @@
-from django.contrib.auth.signals import user_logged_out
-
 from wagtail.test.utils import WagtailPageTestCase, page_tests
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -7,7 +5,6 @@ import pytest
 
 from guides.models import GuideIndexPage, GuidePage, GuideStage
 from home.models import HomePage
-from home.signals import confirm_logout
 from stories.models import StoryIndexPage, StoryPage
 from tests.factories.guides import GuidePageFactory
 
@@ -122,15 +119,6 @@ class GuidePageTreeTests(WagtailPageTestCase):
         assert "stages" in response.context["form"].errors
         assert not GuidePage.objects.filter(slug="no-stage").exists()
 
-    @pytest.fixture
-    def _quiet_logout(self):
-        # Wagtail's helpers call client.logout(), whose request has no message storage:
-        # home.signals.confirm_logout would fail there (it needs fail_silently=True).
-        user_logged_out.disconnect(confirm_logout)
-        yield
-        user_logged_out.connect(confirm_logout)
-
-    @pytest.mark.usefixtures("_quiet_logout")
     def test_guide_pages_render_and_edit(self):
         guide = GuidePageFactory(parent=self.guide_index, stages=["listen"])
         self.assertPageIsRenderable(guide, user=self.editor)
