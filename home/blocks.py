@@ -10,6 +10,7 @@ class HeadingBlock(blocks.CharBlock):
     class Meta:
         icon = "title"
         label = _("Heading")
+        description = _("A section title inside the text. Keep it short.")
         template = "home/blocks/heading_block.html"
         preview_value = "Why we share in our own words"
 
@@ -21,6 +22,7 @@ class ParagraphBlock(blocks.RichTextBlock):
     class Meta:
         icon = "pilcrow"
         label = _("Paragraph")
+        description = _("Text with bold, italic, links and lists.")
         template = "home/blocks/paragraph_block.html"
         preview_value = (
             "<p>A story told by the people who lived it travels further.</p>"
@@ -36,6 +38,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "home/blocks/captioned_image_block.html"
+        description = _("A picture with its alt text, an optional caption and credit.")
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -45,6 +48,7 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Quote")
+        description = _("Words someone said, with who said them.")
         template = "home/blocks/quote_block.html"
         preview_value = {
             "quote": "We did not wait for permission to help each other.",
@@ -59,6 +63,7 @@ class CalloutBlock(blocks.StructBlock):
     class Meta:
         icon = "warning"
         label = _("Call-out")
+        description = _("A highlighted box for something readers must not miss.")
         template = "home/blocks/callout_block.html"
         preview_value = {
             "title": "Good to know",

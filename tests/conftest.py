@@ -3,7 +3,8 @@
 App-specific fixtures live in tests/<app>/conftest.py; factories in tests/factories/.
 """
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 
 from wagtail.models import Collection, Locale, Page, Site
@@ -18,6 +19,9 @@ from tests.factories.home import UserFactory
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
+    # Transactional (browser) tests flush the database: content type ids cached in memory
+    # by an earlier test would then point at rows that no longer exist.
+    ContentType.objects.clear_cache()
     yield
     cache.clear()
 
@@ -29,16 +33,31 @@ def locales(db):
     return {"fr": fr, "en": en}
 
 
-@pytest.fixture
-def site_root(locales):
+def _tree_roots(locales):
+    """What migrations create and a transactional test (browser tests) flushes: the page and
+    collection roots and a permission, which roles need to grant page, image and translation
+    permissions."""
     root = Page.get_first_root_node()
     if root is None:
-        # A transactional test (browser tests) flushed the tree that migrations created.
         root = Page.add_root(
             instance=Page(title="Root", slug="root", locale=locales["fr"])
         )
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
+    # wagtail-localize creates its "submit translation" permission in a data migration.
+    Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_or_create(
+            app_label="wagtail_localize", model="translation"
+        )[0],
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
+    return root
+
+
+@pytest.fixture
+def site_root(locales):
+    root = _tree_roots(locales)
     for page in root.get_children():
         page.delete()
     return root
@@ -66,7 +85,8 @@ def home_page_en(home_page, locales):
 
 
 @pytest.fixture
-def roles(db):
+def roles(locales):
+    _tree_roots(locales)
     return ensure_roles()
 
 

@@ -116,6 +116,29 @@ def axe():
     return run
 
 
+def _referent_index_page(parent, **fields):
+    index = ReferentIndexPage(**fields)
+    parent.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def _index(create, home, title, slug, content):
+    """An index page in the menu; in English, the translation of the French one (so that the
+    language switcher and wagtail-localize's Translate action link the two)."""
+    kind = create.__name__
+    french = content.get("fr", {}).get(kind)
+    if french is None:
+        index = create(parent=home, title=title, slug=slug, show_in_menus=True)
+    else:
+        index = french.copy_for_translation(home.locale)
+        index.title, index.slug = title, slug
+        index.save_revision().publish()
+        index = Page.objects.get(pk=index.pk).specific
+    content.setdefault(home.locale.language_code, {})[kind] = index
+    return index
+
+
 @pytest.fixture
 def chorus_content(home_page, home_page_en, locales, roles, employee, ambassador):
     """One page of every type, in French and in English, built with the factories: the
@@ -151,12 +174,7 @@ def chorus_content(home_page, home_page_en, locales, roles, employee, ambassador
     content = {}
     for language, home in homes.items():
         text = titles[language]
-        story_index = StoryIndexPageFactory(
-            parent=home,
-            title=text["stories"][0],
-            slug=text["stories"][1],
-            show_in_menus=True,
-        )
+        story_index = _index(StoryIndexPageFactory, home, *text["stories"], content)
         story = StoryPageFactory(
             parent=story_index,
             title=text["story"],
@@ -169,11 +187,8 @@ def chorus_content(home_page, home_page_en, locales, roles, employee, ambassador
             texts=[("linkedin", text["kit"]), ("x", text["kit"])],
         )
         internal = StoryPageFactory(parent=story_index, title=text["internal"])
-        spotlight_index = SpotlightIndexPageFactory(
-            parent=home,
-            title=text["spotlights"][0],
-            slug=text["spotlights"][1],
-            show_in_menus=True,
+        spotlight_index = _index(
+            SpotlightIndexPageFactory, home, *text["spotlights"], content
         )
         spotlight = SpotlightPageFactory(
             parent=spotlight_index,
@@ -182,36 +197,29 @@ def chorus_content(home_page, home_page_en, locales, roles, employee, ambassador
             slug=f"awa-{language}",
             is_public=True,
         )
-        guide_index = GuideIndexPageFactory(
-            parent=home,
-            title=text["guides"][0],
-            slug=text["guides"][1],
-            show_in_menus=True,
-        )
+        guide_index = _index(GuideIndexPageFactory, home, *text["guides"], content)
         guide = GuidePageFactory(
             parent=guide_index, title=text["guide"], stages=["discover"]
         )
-        referent_index = ReferentIndexPage(
-            title=text["referents"][0], slug=text["referents"][1], show_in_menus=True
-        )
-        home.add_child(instance=referent_index)
-        referent_index.save_revision().publish()
+        referent_index = _index(_referent_index_page, home, *text["referents"], content)
         ReferentFactory(
             name="Nadia Benali",
             email=f"nadia.{language}@chorus.example",
             locale=locales[language],
         )
-        content[language] = {
-            "home": home,
-            "story_index": story_index,
-            "story": story,
-            "internal_story": internal,
-            "spotlight_index": spotlight_index,
-            "spotlight": spotlight,
-            "guide_index": guide_index,
-            "guide": guide,
-            "referent_index": referent_index,
-        }
+        content[language].update(
+            {
+                "home": home,
+                "story_index": story_index,
+                "story": story,
+                "internal_story": internal,
+                "spotlight_index": spotlight_index,
+                "spotlight": spotlight,
+                "guide_index": guide_index,
+                "guide": guide,
+                "referent_index": referent_index,
+            }
+        )
     # Wagtail cached the site's root paths before the English home existed: forget them,
     # and reload the pages so that `.url` works in both languages.
     cache.clear()

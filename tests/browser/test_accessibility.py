@@ -8,6 +8,9 @@ from .conftest import _describe
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
+# A word of the guide's title in each language, so that search shows results.
+SEARCH_WORD = {"fr": "profil", "en": "profile"}
+
 
 def _anonymous_paths(content, language):
     pages = content[language]
@@ -31,7 +34,7 @@ def _employee_paths(content, language):
         pages["spotlight"].url,
         pages["guide_index"].url,
         pages["guide"].url,
-        f"/{language}/search/?q=profil",
+        f"/{language}/search/?q={SEARCH_WORD[language]}",
         f"/{language}/my-stage/",
         pages["referent_index"].url,
         f"/{language}/ask-a-referent/",
@@ -78,3 +81,21 @@ def test_the_axe_fixture_reports_a_missing_alt_text(page, axe):
         '<html lang="en"><body><main><img src="x.png"></main></body></html>'
     )
     assert "image-alt" in [violation["id"] for violation in axe(page)]
+
+
+def test_every_page_reflows_at_320_pixels_without_horizontal_scrolling(
+    page, live_server, login, chorus_content
+):
+    """WCAG 1.4.10 (Reflow): content fits a 320 px wide window."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    too_wide = []
+    for path in _anonymous_paths(chorus_content, "en")[:2]:
+        page.goto(f"{live_server.url}{path}")
+        if page.evaluate("document.documentElement.scrollWidth") > 320:
+            too_wide.append(path)
+    login(page, "employee", language="en")
+    for path in _employee_paths(chorus_content, "en"):
+        page.goto(f"{live_server.url}{path}")
+        if page.evaluate("document.documentElement.scrollWidth") > 320:
+            too_wide.append(path)
+    assert not too_wide, f"horizontal scrolling at 320 px on: {too_wide}"

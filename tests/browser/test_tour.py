@@ -2,9 +2,15 @@
 a story with its share panel, the guides, a spotlight and the editors' dashboard, on a
 desktop and on a phone. Run `pytest tests/browser/test_tour.py` to refresh docs/screenshots/."""
 
+import datetime
 from pathlib import Path
 
+from django.utils import timezone
+
 import pytest
+
+from stories.models import ShareCount
+from tests.factories.stories import ShareKitFactory
 
 from .conftest import DESKTOP, PHONE
 
@@ -42,3 +48,29 @@ def test_tour_of_an_employee(page, live_server, login, chorus_content, size_name
 
     page.goto(f"{live_server.url}{pages['spotlight'].url}")
     _save(page, f"spotlight-{size_name}")
+
+
+@pytest.mark.parametrize("size_name, size", [("desktop", DESKTOP), ("phone", PHONE)])
+def test_tour_of_an_editor(
+    page, live_server, login, editor, chorus_content, size_name, size
+):
+    story = chorus_content["en"]["story"]
+    ShareKitFactory(
+        page=story,
+        title="Open day, second wave",
+        shareable_from=timezone.now() + datetime.timedelta(days=3),
+    )
+    ShareCount.objects.create(
+        page=story, network="linkedin", day=timezone.localdate(), count=12
+    )
+    ShareCount.objects.create(
+        page=story, network="bluesky", day=timezone.localdate(), count=3
+    )
+    page.set_viewport_size(size)
+    login(page, "editor", language="en")
+
+    page.goto(f"{live_server.url}/admin/")
+    dashboard = page.get_by_test_id("chorus-dashboard")
+    dashboard.scroll_into_view_if_needed()
+    assert "Open day, second wave" in dashboard.inner_text()
+    _save(page, f"admin-dashboard-{size_name}")

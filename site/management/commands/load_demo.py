@@ -7,6 +7,25 @@ from referents import demo as referents_demo
 from stories import demo as stories_demo
 
 
+# One line per role for the first ten minutes (the README's tour says more).
+WHERE_TO_START = [
+    (
+        "employee",
+        "/en/ : stories to share this week, guides for your stage, your referent",
+    ),
+    ("editor", "/admin/ : the Chorus panel (reviews, kits opening soon, share totals)"),
+    ("ambassador", "/admin/ : write your own spotlight and submit it for review"),
+    (
+        "referent",
+        "/admin/ : review spotlights; /en/ask-a-referent/ is where questions come from",
+    ),
+    (
+        "(nobody)",
+        "open a public story link logged out: only public stories and spotlights show",
+    ),
+]
+
+
 class Command(BaseCommand):
     help = "Load the bilingual demo content and demo accounts. Safe to run again."
 
@@ -22,3 +41,6 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {account.username:<12} {account.password:<20} {account.role}"
             )
+        self.stdout.write("Where to start:")
+        for username, hint in WHERE_TO_START:
+            self.stdout.write(f"  {username:<12} {hint}")
