@@ -120,18 +120,22 @@ hooks.register("before_move_page", _refuse_ambassadors)
 hooks.register("before_bulk_action", _refuse_ambassadors)
 
 
+def _without_copy_and_move(buttons):
+    kept = []
+    for button in buttons:
+        url = getattr(button, "url", None) or ""
+        if "/copy/" in url or "/move/" in url:
+            continue
+        if hasattr(button, "dropdown_buttons"):
+            button.dropdown_buttons = _without_copy_and_move(button.dropdown_buttons)
+        kept.append(button)
+    return kept
+
+
 @hooks.register("construct_page_listing_buttons")
 def hide_copy_and_move(buttons, page, user, context=None):
     if is_restricted_ambassador(user):
-        buttons[:] = [
-            button
-            for button in buttons
-            if getattr(button, "url", "") is None
-            or not any(
-                part in (getattr(button, "url", "") or "")
-                for part in ("/copy/", "/move/")
-            )
-        ]
+        buttons[:] = _without_copy_and_move(buttons)
 
 
 def _refuse_other_referent_profiles(request, instances, action):

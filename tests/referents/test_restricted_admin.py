@@ -142,6 +142,17 @@ def test_public_flag_asks_for_the_ambassadors_consent(
     client_for, ambassador_a, spotlight_a
 ):
     response = client_for(ambassador_a).get(
-        reverse("wagtailadmin_pages:edit", args=[spotlight_a.pk])
+        reverse("wagtailadmin_pages:edit", args=[spotlight_a.pk]),
+        headers={"accept-language": "en"},
     )
     assert "Public only with your explicit consent" in response.content.decode()
+
+
+def test_explorer_offers_no_copy_or_move(client_for, ambassador_a, spotlight_a):
+    response = client_for(ambassador_a).get(
+        reverse("wagtailadmin_explore", args=[spotlight_a.get_parent().pk])
+    )
+    content = response.content.decode()
+    assert reverse("wagtailadmin_pages:edit", args=[spotlight_a.pk]) in content
+    assert reverse("wagtailadmin_pages:copy", args=[spotlight_a.pk]) not in content
+    assert reverse("wagtailadmin_pages:move", args=[spotlight_a.pk]) not in content
