@@ -5,9 +5,12 @@ Two layers, one invalidation:
 - **Anonymous visitors** of public pages get the whole rendered response from the cache,
   keyed by host and URL (the URL carries the language). Only a 200 that sets no cookie, used
   no CSRF token and shows no message is kept, so nothing personal is ever stored.
-- **Logged-in employees** get their page rendered for them (header, CSRF tokens, share panel
-  and stage stay per request); page templates cache their expensive, impersonal fragment
-  with `{% chorus_cache %}` (home/templatetags/chorus_cache.py), keyed by page state, site,
+- **Logged-in employees** get pages that show nothing about the reader (the page types in
+  CHORUS_EMPLOYEE_PAGE_CACHE_MODELS: stories, spotlights, guides) from a second full-response
+  cache, kept a minute (share-kit embargoes open and close on time), with each form's CSRF
+  token replaced by the reader's own. Other pages (home, with the reader's stage) are
+  rendered for each reader, and cache their expensive, impersonal fragments with
+  `{% chorus_cache %}` (home/templatetags/chorus_cache.py), keyed by page state, site,
   language and the content version.
 - **Invalidation**: publishing or unpublishing a page or a snippet, moving or deleting a page,
   or changing a view restriction replaces the *content version*, a key in the shared cache
@@ -21,11 +24,14 @@ could not invalidate the others.
 """
 
 import hashlib
+import re
 import uuid
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -89,8 +95,71 @@ def add_cache_headers(request, response):
     return response
 
 
+# Employees: the same page for every employee, but each form gets the reader's own CSRF
+# token, put in place of a placeholder when the page is served from the cache.
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+CSRF_PLACEHOLDER = b"chorus-csrf-token-placeholder"
+
+
+def _may_use_employee_cache(request):
+    return (
+        page_cache_enabled()
+        and request.method == "GET"
+        and request.user.is_authenticated
+        and not len(messages.get_messages(request))
+    )
+
+
+def _same_for_every_employee(request, response):
+    """Only page types listed in CHORUS_EMPLOYEE_PAGE_CACHE_MODELS (they show nothing
+    about the reader), and only behind a plain login restriction, never a group one."""
+    from wagtail.models import PageViewRestriction
+
+    route = getattr(request, "_wagtail_route_for_request", None)
+    page = route[0] if route else None
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not getattr(request, "is_preview", False)
+        and page is not None
+        and page._meta.label in settings.CHORUS_EMPLOYEE_PAGE_CACHE_MODELS
+        and all(
+            restriction.restriction_type == PageViewRestriction.LOGIN
+            for restriction in page.get_view_restrictions()
+        )
+    )
+
+
+def _serve_for_employee(request, serve):
+    key = _response_key(request, content_version()) + ":employee"
+    cached = cache.get(key)
+    if cached is not None:
+        token = get_token(request).encode()
+        response = HttpResponse(
+            cached["content"].replace(CSRF_PLACEHOLDER, token),
+            content_type=cached["content_type"],
+        )
+        return add_cache_headers(request, response)
+
+    response = serve()
+    if hasattr(response, "render") and callable(response.render):
+        response = response.render()
+    add_cache_headers(request, response)
+    if _same_for_every_employee(request, response):
+        entry = {
+            "content": CSRF_INPUT.sub(
+                rb"\g<1>" + CSRF_PLACEHOLDER + rb"\g<2>", response.content
+            ),
+            "content_type": response["Content-Type"],
+        }
+        cache.set(key, entry, settings.CHORUS_EMPLOYEE_PAGE_CACHE_SECONDS)
+    return response
+
+
 def serve_with_cache(request, serve):
-    """Serve `serve()` through the anonymous full-response cache when it applies."""
+    """Serve `serve()` through the full-response caches when they apply."""
+    if _may_use_employee_cache(request):
+        return _serve_for_employee(request, serve)
     if not _may_use_cache(request):
         return add_cache_headers(request, serve())
 

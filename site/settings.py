@@ -162,6 +162,14 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Whole pages for anonymous visitors, only with a cache shared by every process (home.cache).
 CHORUS_PAGE_CACHE = env_bool("CHORUS_PAGE_CACHE", default=bool(REDIS_URL))
 CHORUS_PAGE_CACHE_SECONDS = int(os.environ.get("CHORUS_PAGE_CACHE_SECONDS", "600"))
+# Page types that show nothing about the reader, cached whole for employees too (a minute:
+# share-kit embargoes open and close on time).
+CHORUS_EMPLOYEE_PAGE_CACHE_MODELS = [
+    "stories.StoryPage",
+    "stories.SpotlightPage",
+    "guides.GuidePage",
+]
+CHORUS_EMPLOYEE_PAGE_CACHE_SECONDS = 60
 
 # Authentication: everything needs login except what is marked otherwise
 # (public published pages, login pages, /healthz).

@@ -1,8 +1,10 @@
 """The page cache is right for anonymous visitors and employees alike (home.cache)."""
 
-from django.contrib.auth.models import AnonymousUser
+import re
+
+from django.contrib.auth.models import AnonymousUser, Group
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
+from django.middleware.csrf import _unmask_cipher_token, get_token
 from django.template import Context, Template
 from django.test import Client, RequestFactory
 
@@ -122,3 +124,51 @@ def test_fragment_cache_follows_the_content_version(public_story):
     assert render_fragment(public_story, preview=True) == "Changed in memory only"
     bump_content_version()
     assert render_fragment(public_story) == "Changed in memory only"
+
+
+def test_employee_page_is_cached_with_each_reader_s_own_csrf_token(
+    page_cache, employee, editor, public_story, django_assert_max_num_queries
+):
+    first, second = Client(), Client()
+    first.force_login(employee)
+    second.force_login(editor)
+    first.get(public_story.url)  # creates the site settings row on first use
+    html = first.get(public_story.url).content.decode()
+    assert 'data-testid="logout"' in html
+    with django_assert_max_num_queries(2):  # the session and the user, nothing else
+        response = second.get(public_story.url)
+    content = response.content.decode()
+    assert "private" in response["Cache-Control"]
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', content)
+    assert tokens
+    assert all(
+        _unmask_cipher_token(token) == second.cookies["csrftoken"].value
+        for token in tokens
+    )
+    # The token works: logging out with it succeeds.
+    assert (
+        second.post("/fr/logout/", {"csrfmiddlewaretoken": tokens[0]}).status_code
+        == 302
+    )
+
+
+def test_page_behind_a_group_restriction_is_not_cached_for_employees(
+    page_cache, employee, public_story
+):
+    restriction = PageViewRestriction.objects.create(
+        page=public_story, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(Group.objects.all())
+    client = Client()
+    client.force_login(employee)
+    assert client.get(public_story.url).status_code == 200
+    calls = []
+    original = PageViewRestriction.accept_request
+    PageViewRestriction.accept_request = lambda self, request: (
+        calls.append(1) or original(self, request)
+    )
+    try:
+        client.get(public_story.url)
+    finally:
+        PageViewRestriction.accept_request = original
+    assert calls  # served through Wagtail's checks again, not from the cache
