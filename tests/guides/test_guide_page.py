@@ -149,3 +149,15 @@ def test_a_guide_links_to_its_live_referent(client_for, employee, guide_index):
     referent.save()
     html = client.get(with_referent.url).content.decode()
     assert 'data-testid="ask-guide-referent"' not in html
+
+
+def test_a_guide_without_its_own_referent_points_to_one(
+    client_for, employee, guide_index
+):
+    from tests.factories.referents import ReferentFactory
+
+    ReferentFactory(name="Claire Fontaine")
+    guide = GuidePageFactory(parent=guide_index)
+    html = client_for(employee).get(guide.url).content.decode()
+    assert 'data-testid="referent-card"' in html
+    assert "Claire Fontaine" in html

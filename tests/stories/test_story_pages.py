@@ -93,12 +93,15 @@ def test_story_shows_date_topics_authors_and_hero_alt(
     assert 'alt="Des arcs colorés"' in html
 
 
-def test_sensitive_story_shows_guidance_and_media_contact(
+def test_sensitive_story_shows_guidance_media_contact_and_a_referent(
     client, story_index, settings
 ):
     from wagtail.models import Site
 
     from home.models import ChorusSettings
+    from tests.factories.referents import ReferentFactory
+
+    ReferentFactory(name="Samir Haddad")
 
     chorus = ChorusSettings.for_site(Site.objects.get())
     chorus.media_contact_name = "Camille Rousseau"
@@ -115,6 +118,7 @@ def test_sensitive_story_shows_guidance_and_media_contact(
     assert "Ne citez aucun client." in html
     assert "Camille Rousseau" in html
     assert 'href="mailto:presse@chorus.example"' in html
+    assert "Samir Haddad" in html
 
 
 def test_story_text_typed_by_editors_is_escaped(client, story_index):
