@@ -83,7 +83,9 @@ class ChorusDashboardPanel(Component):
         context = {"request": self.request}
         if is_restricted_ambassador(user):
             context["my_spotlights"] = list(
-                SpotlightPage.objects.filter(owner=user).order_by("path")
+                SpotlightPage.objects.filter(owner=user)
+                .select_related("locale")
+                .order_by("path")
             )
             return context
         if _in_groups(user, EDITORS, REFERENTS):

@@ -114,7 +114,8 @@ def shareable_this_week(context, count=3):
             newest_first(shareable_now(StoryPage.objects.filter(locale=locale)))
         )[:count]
     )
-    return {"stories": stories, "request": context["request"]}
+    index = StoryIndexPage.objects.live().filter(locale=locale).first()
+    return {"stories": stories, "index": index, "request": context["request"]}
 
 
 @register.inclusion_tag("stories/tags/spotlight_of_the_week.html", takes_context=True)

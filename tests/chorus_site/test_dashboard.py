@@ -26,7 +26,7 @@ def public_story(home_page):
 
 
 def _dashboard(client_for, user):
-    response = client_for(user).get("/admin/")
+    response = client_for(user).get("/admin/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     return response.content.decode()
 
