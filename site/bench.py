@@ -37,6 +37,7 @@ PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 LOAD = {"stories": 10_000, "spotlights": 1_000, "guides": 200, "topics": 100}
 BENCH_REDIS = "redis://127.0.0.1:6379/15"
+TIMEOUT = 15  # seconds for one request: a slower answer counts as an error
 TARGETS = {  # DESIGN §6: ratio to the trivial view at 8 clients
     "story (anonymous)": 0.50,
     "story (logged in)": 0.25,
@@ -208,7 +209,7 @@ def client_loop(port, path, cookie, seconds):
     if cookie:
         headers["Cookie"] = cookie
     latencies, errors = [], 0
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         started = time.perf_counter()
@@ -220,11 +221,13 @@ def client_loop(port, path, cookie, seconds):
                 errors += 1
             if response.getheader("Connection", "").lower() == "close":
                 connection.close()
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                connection = http.client.HTTPConnection(
+                    "127.0.0.1", port, timeout=TIMEOUT
+                )
         except (OSError, http.client.HTTPException):
             errors += 1
             connection.close()
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
             continue
         latencies.append(time.perf_counter() - started)
     connection.close()
@@ -345,7 +348,7 @@ def page_weight(port, path, cookie):
     """Gzip bytes of a story page's HTML, CSS and JS, and any third-party reference."""
 
     def fetch(url):
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
         connection.request("GET", url, headers={"Host": "127.0.0.1", "Cookie": cookie})
         response = connection.getresponse()
         body = response.read()
@@ -445,6 +448,10 @@ def main(argv=None):
 
     server, port = start_server(env, options.workers)
     try:
+        story_path = next(
+            path for name, path, _ in pages if name == "story (logged in)"
+        )
+        weight, outside = page_weight(port, story_path, cookie)
         results = {}
         with concurrent.futures.ProcessPoolExecutor(max_workers=8) as pool:
             for name, path, logged_in in pages:
@@ -457,10 +464,6 @@ def main(argv=None):
                     for clients in (1, 8)
                 }
                 say(f"  {name}: {results[name][8]['rps']:.0f} req/s at 8 clients")
-        story_path = next(
-            path for name, path, _ in pages if name == "story (logged in)"
-        )
-        weight, outside = page_weight(port, story_path, cookie)
     finally:
         server.terminate()
         try:
