@@ -47,7 +47,10 @@ class GuidePageQuerySet(PageQuerySet):
 
 class GuideIndexPage(LoginRequiredPageMixin, Page):
     intro = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link"]
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A few words shown above the guides."),
     )
 
     parent_page_types = ["home.HomePage"]
@@ -105,14 +108,23 @@ class GuidePage(PublicFlagMixin, Page):
     )
     subject = models.CharField(_("subject"), max_length=20, choices=Subject.choices)
     topics = ParentalManyToManyField(
-        "stories.Topic", verbose_name=_("topics"), blank=True, related_name="+"
+        "stories.Topic",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="+",
+        help_text=_("Used by search and to suggest the right referent."),
     )
     owner_name = models.CharField(
         _("owner"),
         max_length=120,
         help_text=_("The person who keeps this guide up to date, shown to readers."),
     )
-    owner_role = models.CharField(_("owner's role"), max_length=120, blank=True)
+    owner_role = models.CharField(
+        _("owner's role"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: digital communication team."),
+    )
     referent = models.ForeignKey(
         "referents.Referent",
         verbose_name=_("referent to ask"),

@@ -83,7 +83,9 @@ class Referent(
 ):
     """A named person in the digital-communication team whom employees can ask."""
 
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("As colleagues know you.")
+    )
     photo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("photo"),
@@ -91,6 +93,7 @@ class Referent(
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Optional. A friendly face helps people ask."),
     )
     photo_alt = models.CharField(
         _("photo alt text"),
@@ -98,14 +101,22 @@ class Referent(
         blank=True,
         help_text=_("What the photo shows. Required with a photo."),
     )
-    role = models.CharField(_("role"), max_length=120)
+    role = models.CharField(
+        _("role"),
+        max_length=120,
+        help_text=_("What you can help with, in a few words."),
+    )
     team = models.CharField(_("team"), max_length=120, blank=True)
     email = models.EmailField(
         _("contact e-mail"),
         help_text=_("Where 'Ask a referent' messages go. Never shown on the site."),
     )
     topics = ParentalManyToManyField(
-        "stories.Topic", verbose_name=_("topics"), blank=True, related_name="+"
+        "stories.Topic",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="+",
+        help_text=_("Questions on these topics are suggested to you."),
     )
     languages = models.CharField(
         _("languages spoken"),
@@ -176,7 +187,10 @@ class ReferentIndexPage(LoginRequiredPageMixin, Page):
     """The directory of referents: who to ask, about what."""
 
     intro = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link"]
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A few words shown above the list of referents."),
     )
 
     parent_page_types = ["home.HomePage"]

@@ -45,7 +45,10 @@ class ImageWithAltMixin(models.Model):
 
 class StoryIndexPage(LoginRequiredPageMixin, Page):
     intro = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link"]
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A few words shown above the list of stories."),
     )
 
     parent_page_types = ["home.HomePage"]
@@ -94,7 +97,11 @@ class StoryIndexPage(LoginRequiredPageMixin, Page):
 
 
 class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):  # noqa: DJ008 (Page has __str__)
-    date = models.DateField(_("date"), default=timezone.localdate)
+    date = models.DateField(
+        _("date"),
+        default=timezone.localdate,
+        help_text=_("Shown on the story; lists are ordered by it."),
+    )
     intro = models.TextField(
         _("introduction"),
         max_length=300,
@@ -109,6 +116,7 @@ class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):  # noqa: DJ008 (Page 
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Shown at the top of the story, in lists and in link previews."),
     )
     image_alt = models.CharField(
         _("hero image alt text"),
@@ -120,7 +128,12 @@ class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):  # noqa: DJ008 (Page 
     )
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
     topics = ParentalManyToManyField(
-        "stories.Topic", verbose_name=_("topics"), blank=True
+        "stories.Topic",
+        verbose_name=_("topics"),
+        blank=True,
+        help_text=_(
+            "Readers filter stories by topic; it also suggests the right referent."
+        ),
     )
     is_sensitive = models.BooleanField(
         _("sensitive"),
@@ -210,8 +223,15 @@ class StoryAuthor(Orderable):
     """A credited byline: a name, and the spotlight page if the author is an ambassador."""
 
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="authors")
-    name = models.CharField(_("name"), max_length=120)
-    role = models.CharField(_("role"), max_length=120, blank=True)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("As it should appear in the byline.")
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=120,
+        blank=True,
+        help_text=_("Optional, for example: support team."),
+    )
     spotlight = models.ForeignKey(
         "stories.SpotlightPage",
         verbose_name=_("spotlight page"),
@@ -219,6 +239,9 @@ class StoryAuthor(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "If the author is an ambassador, their spotlight page: the byline links to it."
+        ),
     )
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("spotlight")]
@@ -229,7 +252,10 @@ class StoryAuthor(Orderable):
 
 class SpotlightIndexPage(LoginRequiredPageMixin, Page):
     intro = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link"]
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A few words shown above the list of ambassadors."),
     )
 
     parent_page_types = ["home.HomePage"]
@@ -255,6 +281,9 @@ class SpotlightPage(PublicFlagMixin, ImageWithAltMixin, Page):  # noqa: DJ008 (P
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "A photo of you that you are happy to show. Describe it in the next field."
+        ),
     )
     photo_alt = models.CharField(
         _("photo alt text"),
@@ -280,6 +309,7 @@ class SpotlightPage(PublicFlagMixin, ImageWithAltMixin, Page):  # noqa: DJ008 (P
         "stories.Topic",
         verbose_name=_("what I like to share about"),
         blank=True,
+        help_text=_("The subjects you like to talk about."),
     )
     featured_post_url = models.URLField(
         _("featured post link"),
@@ -290,6 +320,7 @@ class SpotlightPage(PublicFlagMixin, ImageWithAltMixin, Page):  # noqa: DJ008 (P
         _("featured post, in a few words"),
         blank=True,
         max_length=500,
+        help_text=_("What the post is about, or why you like it."),
     )
 
     parent_page_types = ["stories.SpotlightIndexPage"]
