@@ -38,6 +38,8 @@ MAX_QUERY_LENGTH = 200
 MAX_HIGHLIGHTED_TERMS = 10
 RESULTS_PER_PAGE = 10
 REFERENTS_SHOWN = 5
+# Beyond this many matches, results come newest first instead of by relevance.
+RANKED_MATCHES_MAX = 200
 MAX_REFERENT_MATCHES = 50
 EXCERPT_LENGTH = 240
 
@@ -152,6 +154,13 @@ def search_pages(user, query, filters, locale):
         pages = pages.filter(
             pk__in=GuideStage.objects.filter(stage=filters["stage"]).values("page_id")
         )
+    # Ranking costs time in proportion to the matches (seconds for thousands on SQLite), so
+    # a broad query lists its matches newest first; a precise one is ranked by relevance.
+    matches = pages.order_by("-first_published_at").search(
+        query, operator="and", order_by_relevance=False
+    )
+    if matches.count() > RANKED_MATCHES_MAX:
+        return matches
     return pages.search(query, operator="and")
 
 

@@ -214,3 +214,26 @@ def test_pages_restricted_to_a_group_or_a_password_are_found_by_those_who_may_op
         "Ours pour tous",
         "Ours éditeurs",
     ]
+
+
+def test_a_broad_query_lists_its_matches_newest_first(
+    client_for, employee, story_index, monkeypatch
+):
+    import datetime
+
+    from django.utils import timezone
+
+    monkeypatch.setattr("chorus_site.search.RANKED_MATCHES_MAX", 2)
+    for days_ago, title in [
+        (3, "Castor ancien"),
+        (1, "Castor récent"),
+        (2, "Castor moyen"),
+    ]:
+        story = StoryPageFactory(parent=story_index, title=title, intro="castor")
+        story.first_published_at = timezone.now() - datetime.timedelta(days=days_ago)
+        story.save()
+    assert result_titles(search(client_for(employee), q="castor")) == [
+        "Castor récent",
+        "Castor moyen",
+        "Castor ancien",
+    ]
