@@ -4,7 +4,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 
 from chorus_site.settings import *  # noqa: F403
-from chorus_site.settings import STORAGES
+from chorus_site.settings import DATA_DIR, DATABASES, STORAGES
 
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -17,3 +17,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SECURE_SSL_REDIRECT = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = True
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file rather than shared memory: concurrent threads (the share counter test, the live
+    # server) then wait for each other's locks instead of failing with "table is locked".
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}

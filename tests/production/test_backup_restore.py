@@ -30,7 +30,7 @@ def content_counts():
     }
 
 
-def test_demo_content_round_trips_through_a_backup(tmp_path):
+def test_demo_content_round_trips_through_a_backup(tmp_path, roles):
     call_command("load_demo", stdout=StringIO())
     before = content_counts()
     backup = tmp_path / "chorus-backup.json"
