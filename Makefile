@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml constraints.txt
 install: $(STAMP) ## Create .venv and install Chorus with its development tools
 
 run: export DJANGO_DEBUG ?= 1
+run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: install ## Install, migrate, load the demo and serve on http://127.0.0.1:$(PORT)
 	@mkdir -p data
 	$(MANAGE) migrate --no-input

@@ -1,5 +1,8 @@
 """Demo content of the ground floor: the two locales, the two home pages and the settings."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
@@ -49,7 +52,10 @@ def ensure_home_pages(locales):
     site = Site.objects.filter(is_default_site=True).first() or Site(
         is_default_site=True
     )
-    site.hostname, site.port, site.site_name = "localhost", 80, "Chorus"
+    # Share links and QR codes carry the site's address: the one `make run` serves on.
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site.hostname, site.site_name = address.hostname, "Chorus"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
     site.root_page = home_fr
     site.save()
 
@@ -66,12 +72,12 @@ def ensure_home_pages(locales):
 
 
 def ensure_settings(site):
-    settings = ChorusSettings.for_site(site)
-    settings.organisation_name = "Chorus"
-    settings.media_contact_name = "Camille Rousseau"
-    settings.media_contact_email = "presse@chorus.example"
-    settings.media_contact_phone = "+33 1 23 45 67 89"
-    settings.save()
+    chorus = ChorusSettings.for_site(site)
+    chorus.organisation_name = "Chorus"
+    chorus.media_contact_name = "Camille Rousseau"
+    chorus.media_contact_email = "presse@chorus.example"
+    chorus.media_contact_phone = "+33 1 23 45 67 89"
+    chorus.save()
 
 
 @transaction.atomic
