@@ -20,5 +20,8 @@ WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = True
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file rather than shared memory: concurrent threads (the share counter test, the live
-    # server) then wait for each other's locks instead of failing with "table is locked".
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
+    # server) then wait for each other's locks instead of failing with "table is locked";
+    # one file per run, so that two runs never share it.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(DATA_DIR / f"test-{os.getpid()}.sqlite3")
+    }
