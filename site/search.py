@@ -161,7 +161,8 @@ def search_pages(user, query, filters, locale):
     )
     if matches.count() > RANKED_MATCHES_MAX:
         return matches
-    return pages.search(query, operator="and")
+    # Few enough to fetch at once: the paginator then counts them without another query.
+    return list(pages.search(query, operator="and"))
 
 
 def search_referents(user, query, filters, locale, limit=REFERENTS_SHOWN):
