@@ -313,7 +313,14 @@ CONTENT_SECURITY_POLICY = {
 # Wagtail.
 WAGTAIL_SITE_NAME = "Chorus"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# "simple": no English stop words or stemming on PostgreSQL (Chorus is bilingual; "ours" is a
+# French word), the same behaviour as SQLite's full-text index.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": "simple",
+    }
+}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",

@@ -28,6 +28,12 @@ def _add_stories(story_index, count, topics):
         )
 
 
+@pytest.fixture(autouse=True)
+def _render_every_time(settings):
+    # Count the queries of rendering, not of the whole-page cache (on when REDIS_URL is set).
+    settings.CHORUS_PAGE_CACHE = False
+
+
 def _queries(client, url):
     client.get(url)  # warm the per-process caches (site root paths, renditions)
     with CaptureQueriesContext(connection) as queries:
