@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +10,30 @@ from wagtail.models import Page
 
 from .access import LoginRequiredPageMixin
 from .stages import Stage
+
+
+class ImageWithAltMixin(models.Model):
+    """An optional image that must come with alt text (checked in `clean`)."""
+
+    image_field_name = "image"
+    alt_field_name = "image_alt"
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if (
+            getattr(self, f"{self.image_field_name}_id")
+            and not getattr(self, self.alt_field_name).strip()
+        ):
+            raise ValidationError(
+                {
+                    self.alt_field_name: _(
+                        "Describe the image for people who cannot see it."
+                    )
+                }
+            )
 
 
 class HomePage(LoginRequiredPageMixin, Page):

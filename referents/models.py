@@ -1,6 +1,5 @@
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +18,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from home.access import LoginRequiredPageMixin
+from home.models import ImageWithAltMixin
 
 
 https_only = URLValidator(
@@ -79,9 +79,17 @@ class AmbassadorProfile(models.Model):
 
 
 class Referent(
-    TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
+    ImageWithAltMixin,
+    TranslatableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
 ):
     """A named person in the digital-communication team whom employees can ask."""
+
+    image_field_name = "photo"
+    alt_field_name = "photo_alt"
 
     name = models.CharField(
         _("name"), max_length=120, help_text=_("As colleagues know you.")
@@ -163,13 +171,6 @@ class Referent(
 
     def __str__(self):
         return self.name
-
-    def clean(self):
-        super().clean()
-        if self.photo_id and not self.photo_alt.strip():
-            raise ValidationError(
-                {"photo_alt": _("Describe the photo for people who cannot see it.")}
-            )
 
     @classmethod
     def for_active_locale(cls):

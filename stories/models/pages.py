@@ -1,5 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -15,32 +14,9 @@ from wagtail.search import index
 
 from home.access import LoginRequiredPageMixin, PublicFlagMixin
 from home.blocks import BodyStreamBlock
+from home.models import ImageWithAltMixin
 
 from ..queries import public_stories, story_listing
-
-
-class ImageWithAltMixin(models.Model):
-    """An optional image that must come with alt text (checked in `clean`)."""
-
-    image_field_name = "image"
-    alt_field_name = "image_alt"
-
-    class Meta:
-        abstract = True
-
-    def clean(self):
-        super().clean()
-        if (
-            getattr(self, f"{self.image_field_name}_id")
-            and not getattr(self, self.alt_field_name).strip()
-        ):
-            raise ValidationError(
-                {
-                    self.alt_field_name: _(
-                        "Describe the image for people who cannot see it."
-                    )
-                }
-            )
 
 
 class StoryIndexPage(LoginRequiredPageMixin, Page):
@@ -96,7 +72,7 @@ class StoryIndexPage(LoginRequiredPageMixin, Page):
         return context
 
 
-class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):  # noqa: DJ008 (Page has __str__)
+class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):
     date = models.DateField(
         _("date"),
         default=timezone.localdate,
@@ -268,7 +244,7 @@ class SpotlightIndexPage(LoginRequiredPageMixin, Page):
         verbose_name = _("spotlight index")
 
 
-class SpotlightPage(PublicFlagMixin, ImageWithAltMixin, Page):  # noqa: DJ008 (Page has __str__)
+class SpotlightPage(PublicFlagMixin, ImageWithAltMixin, Page):
     """An ambassador's own page, written by them. The page owner is the ambassador."""
 
     image_field_name = "photo"
