@@ -30,21 +30,25 @@ SHAREABLE_PAGE_TYPES = ("stories.StoryPage", "stories.SpotlightPage")
 
 
 class ShareKitQuerySet(models.QuerySet):
-    def shareable_now(self, when=None):
-        """THE rule, used by the panel, the share redirect and the story index filter:
-        the kit is published, its embargo has started and not ended, and its page is live
-        and visible to anonymous visitors (no view restriction on it or above it).
-        `when` (now by default) lets a listing ask about another moment."""
+    def open_now(self, when=None):
+        """Kits whose time has come: published, the embargo started and not ended, on a
+        live page. `when` (now by default) lets a listing ask about another moment."""
         now = when or timezone.now()
-        restricted = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("page__path"), 1, Length("page__path"))
-        )
         return (
             self.filter(live=True, page__live=True)
             .filter(Q(shareable_from__isnull=True) | Q(shareable_from__lte=now))
             .filter(Q(shareable_until__isnull=True) | Q(shareable_until__gt=now))
-            .exclude(Exists(restricted))
         )
+
+    def shareable_now(self, when=None):
+        """THE rule, used by the panel and the share redirect: the kit is open now
+        (`open_now`) and its page is visible to anonymous visitors (no view restriction on
+        it or above it). Lists of pages apply the same rule with `.public()`
+        (stories.queries.shareable_now)."""
+        restricted = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("page__path"), 1, Length("page__path"))
+        )
+        return self.open_now(when).exclude(Exists(restricted))
 
     def active_for(self, page):
         """The kit offered on `page` now, or None (the most recently created one wins)."""
