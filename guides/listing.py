@@ -1,7 +1,16 @@
 """How guides are arranged for a reader: by stage, the reader's own stage first."""
 
+from django.db.models import Exists, OuterRef
+from django.template.loader import render_to_string
+
+from wagtail.models import Locale
+
+from home.cache import cached_html
 from home.models import StagePreference
-from home.stages import Stage, stage_or_none
+from home.stages import STAGE_DESCRIPTIONS, Stage, stage_or_none
+
+
+GUIDES_ON_HOME = 6
 
 
 def chosen_stage(user):
@@ -32,3 +41,45 @@ def group_by_stage(guides, chosen=None):
         }
         for stage in stages_in_order(chosen)
     ]
+
+
+def guides_first_for(stage, locale, limit=GUIDES_ON_HOME):
+    """Live guides of a language, those written for `stage` first (one query)."""
+    from .models import GuidePage, GuideStage
+
+    guides = GuidePage.objects.live().filter(locale=locale)
+    if stage is None:
+        return list(guides.order_by("title")[:limit])
+    guides = guides.annotate(
+        for_my_stage=Exists(GuideStage.objects.filter(page=OuterRef("pk"), stage=stage))
+    )
+    return list(guides.order_by("-for_my_stage", "title")[:limit])
+
+
+def guides_for_me(request, locale_id=None):
+    """A per-reader fragment (CHORUS_PER_READER_FRAGMENTS): the reader's own stage and its
+    guides first, or the four stages in a few words. The same for every reader of a stage,
+    so kept in the cache per stage."""
+    locale = locale_id or Locale.get_active().pk
+    stage = chosen_stage(request.user)
+    return cached_html(
+        ("guides-for-me", locale, stage, request.get_full_path()),
+        lambda: render_to_string(
+            "guides/includes/guides_for_me.html",
+            guides_for_me_context(stage, locale),
+            request,
+        ),
+    )
+
+
+def guides_for_me_context(stage, locale):
+    from .models import GuideIndexPage
+
+    guides = guides_first_for(stage, locale)
+    return {
+        "stage": stage,
+        "my_guides": [g for g in guides if getattr(g, "for_my_stage", False)],
+        "other_guides": [g for g in guides if not getattr(g, "for_my_stage", False)],
+        "stages": [(s, STAGE_DESCRIPTIONS[s]) for s in Stage],
+        "guide_index": GuideIndexPage.objects.live().filter(locale=locale).first(),
+    }

@@ -1,24 +1,25 @@
 """Caching that is right for anonymous visitors and logged-in employees alike.
 
-Two layers, one invalidation:
+Two full-response layers, one invalidation:
 
 - **Anonymous visitors** of public pages get the whole rendered response from the cache,
   keyed by host and URL (the URL carries the language). Only a 200 that sets no cookie, used
   no CSRF token and shows no message is kept, so nothing personal is ever stored.
-- **Logged-in employees** get pages that show nothing about the reader (the page types in
-  CHORUS_EMPLOYEE_PAGE_CACHE_MODELS: stories, spotlights, guides) from a second full-response
-  cache, kept a minute (share-kit embargoes open and close on time), with each form's CSRF
-  token replaced by the reader's own. Other pages (home, with the reader's stage) are
-  rendered for each reader, and cache their expensive, impersonal fragments with
-  `{% chorus_cache %}` (home/templatetags/chorus_cache.py), keyed by page state, site,
-  language and the content version.
+- **Logged-in employees** get one copy of a page for every employee (the page types in
+  CHORUS_EMPLOYEE_PAGE_CACHE_MODELS), kept a minute (share-kit embargoes open and close on
+  time). Whatever differs for each reader is filled in as the copy is served: each form's
+  CSRF token, and the per-reader fragments of `{% per_reader %}` (CHORUS_PER_READER_FRAGMENTS:
+  the home page's news since the last visit and the guides of the reader's stage).
+- Within a page, impersonal fragments are cached with `{% chorus_cache %}`
+  (home/templatetags/chorus_cache.py) and parts of per-reader fragments with `cached_html`.
 - **Invalidation**: publishing or unpublishing a page or a snippet, moving or deleting a page,
-  or changing a view restriction replaces the *content version*, a key in the shared cache
-  that is part of every other key. Every host sees the new version at once (Redis), and old
-  entries simply expire. A new random value (not an increment) stays correct even if the
-  key was evicted.
+  or changing a view restriction replaces the *content version*, a key in the shared cache.
+  Every entry is stored with the version it was rendered under, and is only served under
+  that version: every host sees a publish at once (Redis), and old entries simply expire. A
+  new random value (not an increment) stays correct even if the key was evicted. A cached
+  page costs one round trip to the cache: the version and the entry are read together.
 
-The full-response layer is on when the cache is shared between processes (REDIS_URL), or
+The full-response layers are on when the cache is shared between processes (REDIS_URL), or
 when CHORUS_PAGE_CACHE says so; with one process's local memory, publishing in one worker
 could not invalidate the others.
 """
@@ -34,6 +35,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.html import format_html
+from django.utils.module_loading import import_string
 
 
 VERSION_KEY = "chorus:content-version"
@@ -55,16 +58,57 @@ def bump_content_version(**kwargs):
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
+def cached_html(key_parts, render, timeout=600):
+    """The HTML `render()` returns, kept in the cache under `key_parts`, the language and
+    the content version: for a per-reader fragment that is the same for many readers."""
+    key_parts = (translation.get_language(), *key_parts)
+    key = hashlib.md5(repr(key_parts).encode(), usedforsecurity=False).hexdigest()
+    key = f"chorus:html:{content_version()}:{key}"
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, timeout)
+    return html
+
+
 def page_cache_enabled():
     return getattr(settings, "CHORUS_PAGE_CACHE", False)
 
 
-def _response_key(request, version):
+def _response_key(request, audience):
     path = hashlib.md5(
         request.get_full_path().encode(), usedforsecurity=False
     ).hexdigest()
     language = translation.get_language() or ""
-    return f"chorus:page:{version}:{request.get_host()}:{language}:{path}"
+    return f"chorus:page:{audience}:{request.get_host()}:{language}:{path}"
+
+
+def _cached_entry(key):
+    """The content version and the entry stored under `key` if it is of that version:
+    one round trip to the cache for both."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY) or content_version()
+    entry = found.get(key)
+    if entry is not None and entry["version"] != version:
+        entry = None
+    return version, entry
+
+
+def _rendered(response):
+    if hasattr(response, "render") and callable(response.render):
+        response = response.render()
+    return response
+
+
+def add_cache_headers(request, response):
+    """Browsers and proxies must never share a logged-in page with anyone else."""
+    patch_vary_headers(response, ["Cookie", "Accept-Language"])
+    if request.user.is_authenticated:
+        patch_cache_control(response, private=True)
+    return response
+
+
+# Anonymous visitors
 
 
 def _may_use_cache(request):
@@ -87,18 +131,51 @@ def _may_store(request, response):
     )
 
 
-def add_cache_headers(request, response):
-    """Browsers and proxies must never share a logged-in page with anyone else."""
-    patch_vary_headers(response, ["Cookie", "Accept-Language"])
-    if request.user.is_authenticated:
-        patch_cache_control(response, private=True)
+def _serve_for_anonymous(request, serve):
+    key = _response_key(request, "anonymous")
+    version, entry = _cached_entry(key)
+    if entry is not None:
+        return entry["response"]
+
+    response = add_cache_headers(request, _rendered(serve()))
+    if _may_store(request, response):
+        entry = {"version": version, "response": response}
+        cache.set(key, entry, settings.CHORUS_PAGE_CACHE_SECONDS)
     return response
 
 
-# Employees: the same page for every employee, but each form gets the reader's own CSRF
-# token, put in place of a placeholder when the page is served from the cache.
+# Employees: one copy of a page for every employee. Each form gets the reader's own CSRF
+# token in place of a placeholder, and each per-reader fragment (`{% per_reader %}`, see
+# CHORUS_PER_READER_FRAGMENTS) is rendered for the reader in place of its own placeholder.
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = b"chorus-csrf-token-placeholder"
+PER_READER_PLACEHOLDER = re.compile(rb"<!--chorus-per-reader:(\w+)-->")
+
+
+def per_reader_placeholder(name):
+    return format_html("<!--chorus-per-reader:{}-->", name)
+
+
+def rendering_for_every_reader(request):
+    """True while a page is rendered to be kept for every employee: per-reader fragments
+    are then left as placeholders."""
+    return getattr(request, "chorus_for_every_reader", False)
+
+
+def render_per_reader(name, request, locale_id):
+    """The HTML of a per-reader fragment, by its name in CHORUS_PER_READER_FRAGMENTS."""
+    return import_string(settings.CHORUS_PER_READER_FRAGMENTS[name])(request, locale_id)
+
+
+def _fill_for_reader(request, content, locale_id):
+    def fragment(match):
+        name = match.group(1).decode()
+        if name not in settings.CHORUS_PER_READER_FRAGMENTS:
+            return match.group(0)
+        return render_per_reader(name, request, locale_id).encode()
+
+    content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+    return PER_READER_PLACEHOLDER.sub(fragment, content)
 
 
 def _may_use_employee_cache(request):
@@ -110,13 +187,18 @@ def _may_use_employee_cache(request):
     )
 
 
+def _routed_page(request):
+    route = getattr(request, "_wagtail_route_for_request", None)
+    return route[0] if route else None
+
+
 def _same_for_every_employee(request, response):
     """Only page types listed in CHORUS_EMPLOYEE_PAGE_CACHE_MODELS (they show nothing
-    about the reader), and only behind a plain login restriction, never a group one."""
+    about the reader outside per-reader fragments), and only behind a plain login
+    restriction, never a group one."""
     from wagtail.models import PageViewRestriction
 
-    route = getattr(request, "_wagtail_route_for_request", None)
-    page = route[0] if route else None
+    page = _routed_page(request)
     return (
         response.status_code == 200
         and not response.streaming
@@ -131,28 +213,29 @@ def _same_for_every_employee(request, response):
 
 
 def _serve_for_employee(request, serve):
-    key = _response_key(request, content_version()) + ":employee"
-    cached = cache.get(key)
-    if cached is not None:
-        token = get_token(request).encode()
-        response = HttpResponse(
-            cached["content"].replace(CSRF_PLACEHOLDER, token),
-            content_type=cached["content_type"],
-        )
-        return add_cache_headers(request, response)
-
-    response = serve()
-    if hasattr(response, "render") and callable(response.render):
-        response = response.render()
-    add_cache_headers(request, response)
-    if _same_for_every_employee(request, response):
+    key = _response_key(request, "employee")
+    version, entry = _cached_entry(key)
+    if entry is None:
+        request.chorus_for_every_reader = True
+        response = add_cache_headers(request, _rendered(serve()))
+        if response.streaming:
+            return response
+        page = _routed_page(request)
         entry = {
+            "version": version,
             "content": CSRF_INPUT.sub(
                 rb"\g<1>" + CSRF_PLACEHOLDER + rb"\g<2>", response.content
             ),
             "content_type": response["Content-Type"],
+            "locale_id": getattr(page, "locale_id", None),
         }
-        cache.set(key, entry, settings.CHORUS_EMPLOYEE_PAGE_CACHE_SECONDS)
+        if _same_for_every_employee(request, response):
+            cache.set(key, entry, settings.CHORUS_EMPLOYEE_PAGE_CACHE_SECONDS)
+    else:
+        response = add_cache_headers(
+            request, HttpResponse(content_type=entry["content_type"])
+        )
+    response.content = _fill_for_reader(request, entry["content"], entry["locale_id"])
     return response
 
 
@@ -160,21 +243,9 @@ def serve_with_cache(request, serve):
     """Serve `serve()` through the full-response caches when they apply."""
     if _may_use_employee_cache(request):
         return _serve_for_employee(request, serve)
-    if not _may_use_cache(request):
-        return add_cache_headers(request, serve())
-
-    key = _response_key(request, content_version())
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
-
-    response = serve()
-    if hasattr(response, "render") and callable(response.render):
-        response = response.render()
-    add_cache_headers(request, response)
-    if _may_store(request, response):
-        cache.set(key, response, settings.CHORUS_PAGE_CACHE_SECONDS)
-    return response
+    if _may_use_cache(request):
+        return _serve_for_anonymous(request, serve)
+    return add_cache_headers(request, serve())
 
 
 # What changes what a reader sees. Receivers are connected by HomeConfig.ready().

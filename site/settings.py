@@ -163,12 +163,20 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CHORUS_PAGE_CACHE = env_bool("CHORUS_PAGE_CACHE", default=bool(REDIS_URL))
 CHORUS_PAGE_CACHE_SECONDS = int(os.environ.get("CHORUS_PAGE_CACHE_SECONDS", "600"))
 # Page types that show nothing about the reader, cached whole for employees too (a minute:
-# share-kit embargoes open and close on time).
+# share-kit embargoes open and close on time). What differs for each reader is a per-reader
+# fragment (`{% per_reader %}`), rendered for the reader in the cached page (home.cache).
 CHORUS_EMPLOYEE_PAGE_CACHE_MODELS = [
+    "home.HomePage",
+    "stories.StoryIndexPage",
     "stories.StoryPage",
+    "stories.SpotlightIndexPage",
     "stories.SpotlightPage",
     "guides.GuidePage",
 ]
+CHORUS_PER_READER_FRAGMENTS = {
+    "new_since_last_visit": "chorus_site.visits.new_since_last_visit",
+    "guides_for_me": "guides.listing.guides_for_me",
+}
 CHORUS_EMPLOYEE_PAGE_CACHE_SECONDS = 60
 
 # Authentication: everything needs login except what is marked otherwise

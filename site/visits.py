@@ -6,9 +6,13 @@ previous value is copied into the session. The home page lists the pages publish
 
 from django.contrib.auth.models import update_last_login
 from django.contrib.auth.signals import user_logged_in
+from django.template.loader import render_to_string
 from django.utils.dateparse import parse_datetime
 
 from wagtail.models import Locale, Page
+
+from guides.models import GuidePage
+from stories.models import SpotlightPage, StoryPage
 
 
 SESSION_KEY = "chorus_previous_visit"
@@ -42,10 +46,29 @@ def previous_visit(request):
 def published_since(since, page_types, locale=None, limit=6):
     """Pages of `page_types` first published after `since` in the reader's language, newest
     first, as plain pages (title and URL are all the list needs: one query)."""
-    locale = locale or Locale.get_active()
     return list(
         Page.objects.live()
         .type(*page_types)
-        .filter(locale=locale, first_published_at__gt=since)
+        .filter(locale=locale or Locale.get_active(), first_published_at__gt=since)
         .order_by("-first_published_at")[:limit]
+    )
+
+
+def new_since_last_visit(request, locale_id=None):
+    """A per-reader fragment (CHORUS_PER_READER_FRAGMENTS): stories, guides and spotlights
+    published since the reader's previous login; a short welcome on their very first
+    visit. Nothing is counted or stored about the reader."""
+    since = previous_visit(request)
+    if since is None:
+        return ""
+    context = {"first_visit": since == FIRST_VISIT}
+    if since != FIRST_VISIT:
+        context.update(
+            since=since,
+            pages=published_since(
+                since, (StoryPage, GuidePage, SpotlightPage), locale=locale_id
+            ),
+        )
+    return render_to_string(
+        "chorus_site/includes/new_since_last_visit.html", context, request
     )

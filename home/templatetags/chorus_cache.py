@@ -1,10 +1,14 @@
-"""`{% chorus_cache 600 "story-body" %}…{% endchorus_cache %}`: a page fragment cache.
+"""Template tags of the caches in home.cache.
 
-Like Wagtail's `{% wagtailpagecache %}` (skipped in previews, keyed by the page's state
-and the site; also usable where there is no page, as in the header) plus the active
-language and the content version of home.cache, so that a change to anything shown inside
-(a topic, an author's spotlight, an image) is seen at once after publishing. Wrap only what is the same for every reader: never a form, a CSRF token, a
-user's name or choice, or anything that depends on the time (an embargo).
+`{% chorus_cache 600 "story-body" %}…{% endchorus_cache %}` caches a fragment. Like
+Wagtail's `{% wagtailpagecache %}` (skipped in previews, keyed by the page's state and the
+site; also usable where there is no page, as in the header) plus the active language and
+the content version, so that a change to anything shown inside (a topic, an author's
+spotlight, an image) is seen at once after publishing. Wrap only what is the same for
+every reader: never a form, a CSRF token, a user's name or choice, or anything that
+depends on the time (an embargo).
+
+`{% per_reader "guides_for_me" %}` renders a part of a page that differs for each reader.
 """
 
 from django import template
@@ -15,7 +19,12 @@ from django.utils.translation import get_language
 from wagtail.models import PAGE_TEMPLATE_VAR, Site
 from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
-from home.cache import content_version
+from home.cache import (
+    content_version,
+    per_reader_placeholder,
+    render_per_reader,
+    rendering_for_every_reader,
+)
 
 
 register = template.Library()
@@ -64,3 +73,16 @@ def do_chorus_cache(parser, token):
         [parser.compile_filter(t) for t in tokens[3:]],
         None,
     )
+
+
+@register.simple_tag(takes_context=True)
+def per_reader(context, name):
+    """`{% per_reader "guides_for_me" %}`: a part of a page that differs for each reader
+    (CHORUS_PER_READER_FRAGMENTS). When the page is cached for every employee, a
+    placeholder stands in its place and the part is rendered for each reader as the page
+    is served (home.cache)."""
+    request = context["request"]
+    if rendering_for_every_reader(request):
+        return per_reader_placeholder(name)
+    page = context.get(PAGE_TEMPLATE_VAR)
+    return render_per_reader(name, request, getattr(page, "locale_id", None))

@@ -172,3 +172,75 @@ def test_page_behind_a_group_restriction_is_not_cached_for_employees(
     finally:
         PageViewRestriction.accept_request = original
     assert calls  # served through Wagtail's checks again, not from the cache
+
+
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_home_is_cached_for_employees_with_each_reader_s_own_parts(
+    page_cache, home_page, employee, editor, public_story
+):
+    """One copy of home for every employee; the stage's guides and what is new since the
+    last visit are still each reader's own."""
+    from django.utils import timezone
+
+    from guides.models import GuideIndexPage
+    from home.models import StagePreference
+    from tests.factories.guides import GuidePageFactory
+
+    guides = GuideIndexPage(title="Guides", slug="guides", locale=home_page.locale)
+    home_page.add_child(instance=guides)
+    guides.save_revision().publish()
+    GuidePageFactory(parent=guides, title="Follow people you admire", stages=["listen"])
+    StagePreference.objects.create(user=employee, stage="listen")
+    editor.last_login = timezone.now() - timezone.timedelta(days=7)
+    editor.save()
+
+    newcomer = logged_in(employee)
+    newcomer.get("/fr/")  # creates the site settings row on first use
+    newcomer = newcomer.get("/fr/").content.decode()  # still the first visit
+    assert 'data-testid="welcome"' in newcomer
+    assert 'data-testid="my-stage-guides"' in newcomer
+
+    # Changed behind the cache's back: whoever still sees the old title got the cached copy.
+    type(home_page).objects.filter(pk=home_page.pk).update(title="Changed unseen")
+    returning = logged_in(editor).get("/fr/").content.decode()
+    assert "Accueil" in returning and "Changed unseen" not in returning
+    assert 'data-testid="welcome"' not in returning
+    news = returning.split('data-testid="new-since-last-visit"', 1)[1]
+    assert "Our new workshop opens" in news.split("</section>", 1)[0]
+    assert 'data-testid="my-stage-guides"' not in returning
+    assert 'data-testid="stage-explanations"' in returning
+    assert "chorus-per-reader" not in returning
+
+
+def test_a_stage_chosen_shows_on_the_cached_home_at_once(
+    page_cache, home_page, employee
+):
+    from home.models import StagePreference
+
+    client = logged_in(employee)
+    assert 'data-testid="stage-explanations"' in client.get("/fr/").content.decode()
+    StagePreference.objects.create(user=employee, stage="listen")
+    html = client.get("/fr/").content.decode()
+    assert 'data-testid="stage-explanations"' not in html
+    assert "Listen" in html or "Écouter" in html
+
+
+def test_story_index_is_cached_for_employees_filter_by_filter(
+    page_cache, employee, story_index, public_story, internal_story
+):
+    client = logged_in(employee)
+    client.get(story_index.url)  # creates the site settings row on first use
+    assert "Budget talks, for us only" in client.get(story_index.url).content.decode()
+    type(internal_story).objects.filter(pk=internal_story.pk).update(title="Unseen")
+    assert "Budget talks, for us only" in client.get(story_index.url).content.decode()
+    # Another address (a filter, a page number) is another copy.
+    assert "Unseen" in client.get(story_index.url + "?page=1").content.decode()
+    # Publishing replaces every copy.
+    internal_story.title = "Budget talks, now decided"
+    internal_story.save_revision().publish()
+    assert "Budget talks, now decided" in client.get(story_index.url).content.decode()
