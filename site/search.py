@@ -19,6 +19,7 @@ from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.db.models import Q
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -30,6 +31,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from guides.models import GuidePage, GuideStage
+from home.cache import cached_html
 from home.stages import Stage
 from stories.models import SpotlightPage, StoryPage, Topic
 
@@ -105,11 +107,11 @@ def public_only(pages):
     return pages
 
 
-def hidden_from(user):
-    """Pages this logged-in user may not open, as a condition: under a password restriction,
-    or under a group restriction whose groups they are not in. Chorus itself only uses
-    "logged-in" restrictions, so the few others are read first and become path clauses (a
-    correlated subquery over every page took seconds with 10,000 stories)."""
+def hidden_paths(user):
+    """The paths of the pages this logged-in user may not open, with everything under them:
+    under a password restriction, or under a group restriction whose groups they are not
+    in. Chorus itself only uses "logged-in" restrictions, so there are few (a correlated
+    subquery over every page took seconds with 10,000 stories)."""
     blocking = PageViewRestriction.objects.exclude(
         restriction_type=PageViewRestriction.LOGIN
     )
@@ -120,15 +122,20 @@ def hidden_from(user):
         )
     else:
         blocking = blocking.exclude(restriction_type=PageViewRestriction.GROUPS)
-    # A restriction covers its page and every page whose path starts with the page's path.
-    hidden = Q(pk__in=[])
-    for path in set(blocking.values_list("page__path", flat=True)):
-        hidden |= Q(path__startswith=path)
-    return hidden
+    return sorted(set(blocking.values_list("page__path", flat=True)))
 
 
-def search_pages(user, query, filters, locale):
-    """Live pages matching the query and filters, in one language, as this user may see them."""
+def visibility(user):
+    """What decides which pages a reader finds: public pages only, or every live page but
+    those under `hidden_paths`. Readers with the same visibility get the same results."""
+    if not user.is_authenticated:
+        return ("public",)
+    return ("employee", *hidden_paths(user))
+
+
+def search_pages(seen, query, filters, locale):
+    """Live pages matching the query and filters, in one language, for readers who see
+    what `seen` (a `visibility()`) lets them see."""
     page_models = [
         model
         for result_type, model in PAGE_MODELS.items()
@@ -139,10 +146,11 @@ def search_pages(user, query, filters, locale):
     if not page_models:
         return Page.objects.none()
     pages = Page.objects.live().filter(locale=locale).type(*page_models)
-    if user.is_authenticated:
-        pages = pages.exclude(hidden_from(user))
-    else:
+    if seen == ("public",):
         pages = public_only(pages)
+    else:
+        for path in seen[1:]:
+            pages = pages.exclude(path__startswith=path)
     if filters["topic"]:
         tagged = Q()
         for model in page_models:
@@ -165,7 +173,7 @@ def search_pages(user, query, filters, locale):
     return list(pages.search(query, operator="and"))
 
 
-def search_referents(user, query, filters, locale, limit=REFERENTS_SHOWN):
+def search_referents(seen, query, filters, locale, limit=REFERENTS_SHOWN):
     """Live referents of one language, for employees only (referents have no stage).
 
     The Referent snippet can filter its search by locale only, so being live and the topic
@@ -174,7 +182,7 @@ def search_referents(user, query, filters, locale, limit=REFERENTS_SHOWN):
     model = referent_model()
     if (
         model is None
-        or not user.is_authenticated
+        or seen == ("public",)
         or filters["type"] not in ("", ResultType.REFERENT)
         or filters["stage"]
     ):
@@ -250,6 +258,41 @@ def specific_in_order(pages):
     return [found[page.pk] for page in pages if page.pk in found]
 
 
+def render_results(request, words, query, filters, locale, seen):
+    """The results part of the search page: referents, count, results and pagination."""
+    found = search_pages(seen, words, filters, locale)
+    results_page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    results = [
+        {
+            "page": page,
+            "type": type(page)._meta.verbose_name,
+            "excerpt": excerpt(page, query),
+        }
+        for page in specific_in_order(results_page.object_list)
+    ]
+    referents = []
+    if results_page.number == 1:
+        referents = search_referents(seen, words, filters, locale)
+    return render_to_string(
+        "search/includes/results.html",
+        {
+            "query": query,
+            "base_query": base_query(query, filters),
+            "results_page": results_page,
+            "results": results,
+            "referents": referents,
+        },
+        request,
+    )
+
+
+def base_query(query, filters):
+    """The query and filters, kept in the pagination links."""
+    return urlencode(
+        {key: value for key, value in {**filters, "q": query}.items() if value}
+    )
+
+
 @login_not_required
 @require_GET
 @transaction.non_atomic_requests  # read-only: no transaction to lock SQLite with
@@ -265,23 +308,15 @@ def search(request):
     # Words only: quotes, operators and wildcards mean something to each search engine.
     words = " ".join(re.findall(r"\w+", query))
 
-    results_page = None
-    results = []
-    referents = []
+    results_html = ""
     if words:
-        found = search_pages(request.user, words, filters, locale)
-        paginator = Paginator(found, RESULTS_PER_PAGE)
-        results_page = paginator.get_page(request.GET.get("page"))
-        results = [
-            {
-                "page": page,
-                "type": type(page)._meta.verbose_name,
-                "excerpt": excerpt(page, query),
-            }
-            for page in specific_in_order(results_page.object_list)
-        ]
-        if results_page.number == 1:
-            referents = search_referents(request.user, words, filters, locale)
+        # The same for every reader who sees the same pages: kept until the next publish.
+        seen = visibility(request.user)
+        page_number = request.GET.get("page", "")
+        results_html = cached_html(
+            ("search", locale.pk, query, sorted(filters.items()), page_number, seen),
+            lambda: render_results(request, words, query, filters, locale, seen),
+        )
 
     topics = Topic.objects.filter(locale=locale).only("name", "slug")
     return render(
@@ -293,16 +328,11 @@ def search(request):
             "shortened": shortened,
             "max_query_length": MAX_QUERY_LENGTH,
             "filters": filters,
-            "base_query": urlencode(
-                {key: value for key, value in {**filters, "q": query}.items() if value}
-            ),
             "types": ResultType.choices
             if request.user.is_authenticated
             else [c for c in ResultType.choices if c[0] != ResultType.REFERENT],
             "topics": topics,
             "stages": Stage.choices,
-            "results_page": results_page,
-            "results": results,
-            "referents": referents,
+            "results_html": results_html,
         },
     )

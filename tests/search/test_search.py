@@ -237,3 +237,43 @@ def test_a_broad_query_lists_its_matches_newest_first(
         "Castor moyen",
         "Castor ancien",
     ]
+
+
+def test_results_kept_for_one_reader_are_never_shown_to_a_reader_who_sees_less(
+    anonymous, client_for, employee, editor, pages, story_index
+):
+    """Results are kept between searches; who sees what must not leak through them."""
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import PageViewRestriction
+
+    from referents.roles import EDITORS
+
+    for_editors = StoryPageFactory(
+        parent=story_index, title="Hippopotame des éditeurs", intro="hippopotame"
+    )
+    PageViewRestriction.objects.filter(page=for_editors).delete()
+    restriction = PageViewRestriction.objects.create(
+        page=for_editors, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.get(name=EDITORS)])
+
+    assert sorted(result_titles(search(client_for(editor), q="hippopotame"))) == [
+        "Hippopotame des éditeurs",
+        "Le budget interne",
+    ]
+    assert result_titles(search(client_for(employee), q="hippopotame")) == [
+        "Le budget interne"
+    ]
+    assert result_titles(search(anonymous, q="hippopotame")) == []
+
+
+def test_a_story_published_is_found_at_once(client_for, employee, story_index):
+    client = client_for(employee)
+    StoryPageFactory(parent=story_index, title="Le premier lama", intro="lama")
+    assert result_titles(search(client, q="lama")) == ["Le premier lama"]
+    StoryPageFactory(parent=story_index, title="Le second lama", intro="lama")
+    assert sorted(result_titles(search(client, q="lama"))) == [
+        "Le premier lama",
+        "Le second lama",
+    ]
