@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 
 from wagtail.models import Locale
 
-from home.cache import cached_html
+from home.cache import cached_content
 from home.models import StagePreference
 from home.stages import STAGE_DESCRIPTIONS, Stage, stage_or_none
 
@@ -17,12 +17,7 @@ def chosen_stage(user):
     """The stage this user picked for themselves, or None."""
     if not user.is_authenticated:
         return None
-    value = (
-        StagePreference.objects.filter(user=user)
-        .values_list("stage", flat=True)
-        .first()
-    )
-    return stage_or_none(value)
+    return stage_or_none(StagePreference.stage_of(user))
 
 
 def stages_in_order(chosen=None):
@@ -62,7 +57,7 @@ def guides_for_me(request, locale_id=None):
     so kept in the cache per stage."""
     locale = locale_id or Locale.get_active().pk
     stage = chosen_stage(request.user)
-    return cached_html(
+    return cached_content(
         ("guides-for-me", locale, stage, request.get_full_path()),
         lambda: render_to_string(
             "guides/includes/guides_for_me.html",

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -170,3 +171,21 @@ class StagePreference(models.Model):
 
     def __str__(self):
         return self.get_stage_display()
+
+    @staticmethod
+    def cache_key(user_id):
+        return f"chorus:stage:{user_id}"
+
+    @classmethod
+    def stage_of(cls, user):
+        """The stage `user` chose, as stored ("" for none). Every home page asks, so the
+        answer is kept in the cache; home.signals forgets it when the choice changes."""
+        key = cls.cache_key(user.pk)
+        stage = cache.get(key)
+        if stage is None:
+            stage = (
+                cls.objects.filter(user=user).values_list("stage", flat=True).first()
+                or ""
+            )
+            cache.set(key, stage, timeout=None)
+        return stage

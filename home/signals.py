@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_out
-from django.db.models.signals import post_save
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
@@ -9,6 +10,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published
 
 from .access import PublicFlagMixin, restrict_to_logged_in, sync_view_restriction
+from .models import StagePreference
 
 
 EMPLOYEES_GROUP = "Employees"
@@ -42,3 +44,9 @@ def confirm_logout(sender, request, user, **kwargs):
     if request is not None:
         # fail_silently: requests without the messages middleware (test clients) log out too.
         messages.info(request, _("You are logged out."), fail_silently=True)
+
+
+@receiver(post_save, sender=StagePreference)
+@receiver(post_delete, sender=StagePreference)
+def forget_cached_stage(sender, instance, **kwargs):
+    cache.delete(StagePreference.cache_key(instance.user_id))
