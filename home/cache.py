@@ -11,7 +11,7 @@ Two full-response layers, one invalidation:
   CSRF token, and the per-reader fragments of `{% per_reader %}` (CHORUS_PER_READER_FRAGMENTS:
   the home page's news since the last visit and the guides of the reader's stage).
 - Within a page, impersonal fragments are cached with `{% chorus_cache %}`
-  (home/templatetags/chorus_cache.py) and parts of per-reader fragments with `cached_html`.
+  (home/templatetags/chorus_cache.py) and data and parts of per-reader fragments with `cached_content`.
 - **Invalidation**: publishing or unpublishing a page or a snippet, moving or deleting a page,
   or changing a view restriction replaces the *content version*, a key in the shared cache.
   Every entry is stored with the version it was rendered under, and is only served under
@@ -58,17 +58,32 @@ def bump_content_version(**kwargs):
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
-def cached_html(key_parts, render, timeout=600):
-    """The HTML `render()` returns, kept in the cache under `key_parts`, the language and
-    the content version: for a per-reader fragment that is the same for many readers."""
+def _current(key):
+    """The content version, and what `key` holds if it was stored under that version: one
+    round trip to the cache for both."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY) or content_version()
+    stored = found.get(key)
+    if stored is None or stored[0] != version:
+        return version, None
+    return version, stored[1]
+
+
+def _store(key, version, value, timeout):
+    cache.set(key, (version, value), timeout)
+
+
+def cached_content(key_parts, compute, timeout=600):
+    """What `compute()` returns, kept until the next publish under `key_parts` and the
+    language: for data or HTML that is the same for many readers."""
     key_parts = (translation.get_language(), *key_parts)
     key = hashlib.md5(repr(key_parts).encode(), usedforsecurity=False).hexdigest()
-    key = f"chorus:html:{content_version()}:{key}"
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, timeout)
-    return html
+    key = f"chorus:content:{key}"
+    version, value = _current(key)
+    if value is None:
+        value = compute()
+        _store(key, version, value, timeout)
+    return value
 
 
 def page_cache_enabled():
@@ -81,17 +96,6 @@ def _response_key(request, audience):
     ).hexdigest()
     language = translation.get_language() or ""
     return f"chorus:page:{audience}:{request.get_host()}:{language}:{path}"
-
-
-def _cached_entry(key):
-    """The content version and the entry stored under `key` if it is of that version:
-    one round trip to the cache for both."""
-    found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY) or content_version()
-    entry = found.get(key)
-    if entry is not None and entry["version"] != version:
-        entry = None
-    return version, entry
 
 
 def _rendered(response):
@@ -133,14 +137,13 @@ def _may_store(request, response):
 
 def _serve_for_anonymous(request, serve):
     key = _response_key(request, "anonymous")
-    version, entry = _cached_entry(key)
-    if entry is not None:
-        return entry["response"]
+    version, cached = _current(key)
+    if cached is not None:
+        return cached
 
     response = add_cache_headers(request, _rendered(serve()))
     if _may_store(request, response):
-        entry = {"version": version, "response": response}
-        cache.set(key, entry, settings.CHORUS_PAGE_CACHE_SECONDS)
+        _store(key, version, response, settings.CHORUS_PAGE_CACHE_SECONDS)
     return response
 
 
@@ -214,7 +217,7 @@ def _same_for_every_employee(request, response):
 
 def _serve_for_employee(request, serve):
     key = _response_key(request, "employee")
-    version, entry = _cached_entry(key)
+    version, entry = _current(key)
     if entry is None:
         request.chorus_for_every_reader = True
         response = add_cache_headers(request, _rendered(serve()))
@@ -222,7 +225,6 @@ def _serve_for_employee(request, serve):
             return response
         page = _routed_page(request)
         entry = {
-            "version": version,
             "content": CSRF_INPUT.sub(
                 rb"\g<1>" + CSRF_PLACEHOLDER + rb"\g<2>", response.content
             ),
@@ -230,7 +232,7 @@ def _serve_for_employee(request, serve):
             "locale_id": getattr(page, "locale_id", None),
         }
         if _same_for_every_employee(request, response):
-            cache.set(key, entry, settings.CHORUS_EMPLOYEE_PAGE_CACHE_SECONDS)
+            _store(key, version, entry, settings.CHORUS_EMPLOYEE_PAGE_CACHE_SECONDS)
     else:
         response = add_cache_headers(
             request, HttpResponse(content_type=entry["content_type"])
@@ -251,8 +253,8 @@ def serve_with_cache(request, serve):
 # What changes what a reader sees. Receivers are connected by HomeConfig.ready().
 
 CONTENT_APPS = {"home", "stories", "guides", "referents"}
-# Saved all the time and never shown in a cached page.
-NOT_CONTENT = {"stories.sharecount", "wagtailimages.rendition"}
+# Saved all the time, and never shown in a cached page but in a per-reader fragment.
+NOT_CONTENT = {"stories.sharecount", "wagtailimages.rendition", "home.stagepreference"}
 
 
 def _is_content(instance):

@@ -31,7 +31,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from guides.models import GuidePage, GuideStage
-from home.cache import cached_html
+from home.cache import cached_content
 from home.stages import Stage
 from stories.models import SpotlightPage, StoryPage, Topic
 
@@ -313,7 +313,7 @@ def search(request):
         # The same for every reader who sees the same pages: kept until the next publish.
         seen = visibility(request.user)
         page_number = request.GET.get("page", "")
-        results_html = cached_html(
+        results_html = cached_content(
             ("search", locale.pk, query, sorted(filters.items()), page_number, seen),
             lambda: render_results(request, words, query, filters, locale, seen),
         )

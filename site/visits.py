@@ -12,6 +12,7 @@ from django.utils.dateparse import parse_datetime
 from wagtail.models import Locale, Page
 
 from guides.models import GuidePage
+from home.cache import cached_content
 from stories.models import SpotlightPage, StoryPage
 
 
@@ -43,13 +44,16 @@ def previous_visit(request):
     return parse_datetime(value)
 
 
-def published_since(since, page_types, locale=None, limit=6):
-    """Pages of `page_types` first published after `since` in the reader's language, newest
-    first, as plain pages (title and URL are all the list needs: one query)."""
+NEW_SINCE_SHOWN = 6
+
+
+def newest_pages(locale_id, page_types, limit=NEW_SINCE_SHOWN):
+    """The most recently published live pages of `page_types` in one language, newest first,
+    as plain pages (title and URL are all the list needs: one query)."""
     return list(
         Page.objects.live()
         .type(*page_types)
-        .filter(locale=locale or Locale.get_active(), first_published_at__gt=since)
+        .filter(locale=locale_id, first_published_at__isnull=False)
         .order_by("-first_published_at")[:limit]
     )
 
@@ -63,11 +67,16 @@ def new_since_last_visit(request, locale_id=None):
         return ""
     context = {"first_visit": since == FIRST_VISIT}
     if since != FIRST_VISIT:
+        locale_id = locale_id or Locale.get_active().pk
+        # The newest pages are the same for everyone: those published since this
+        # reader's visit are the first of them.
+        newest = cached_content(
+            ("newest-pages", locale_id),
+            lambda: newest_pages(locale_id, (StoryPage, GuidePage, SpotlightPage)),
+        )
         context.update(
             since=since,
-            pages=published_since(
-                since, (StoryPage, GuidePage, SpotlightPage), locale=locale_id
-            ),
+            pages=[page for page in newest if page.first_published_at > since],
         )
     return render_to_string(
         "chorus_site/includes/new_since_last_visit.html", context, request
