@@ -162,6 +162,7 @@ class Referent(
         index.SearchField("bio"),
         index.AutocompleteField("name"),
         index.FilterField("locale_id"),
+        index.FilterField("live"),
     ]
 
     class Meta(TranslatableMixin.Meta):

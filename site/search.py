@@ -176,8 +176,8 @@ def search_pages(seen, query, filters, locale):
 def search_referents(seen, query, filters, locale, limit=REFERENTS_SHOWN):
     """Live referents of one language, for employees only (referents have no stage).
 
-    The Referent snippet can filter its search by locale only, so being live and the topic
-    are checked on the few matches (a directory of people, not thousands of rows).
+    The search index filters on the locale and being live; the topic is checked on the
+    few matches (a directory of people, not thousands of rows).
     """
     model = referent_model()
     if (
@@ -188,7 +188,7 @@ def search_referents(seen, query, filters, locale, limit=REFERENTS_SHOWN):
     ):
         return []
     found = get_search_backend().search(
-        query, model.objects.filter(locale_id=locale.pk), operator="and"
+        query, model.objects.filter(locale_id=locale.pk, live=True), operator="and"
     )
     tagged = None
     if filters["topic"]:
@@ -200,7 +200,7 @@ def search_referents(seen, query, filters, locale, limit=REFERENTS_SHOWN):
     return [
         referent
         for referent in found[:MAX_REFERENT_MATCHES]
-        if referent.live and (tagged is None or referent.pk in tagged)
+        if tagged is None or referent.pk in tagged
     ][:limit]
 
 
