@@ -90,7 +90,10 @@ class ChorusSettings(BaseSiteSetting):
     """Organisation-wide settings, edited under Settings in the admin."""
 
     organisation_name = models.CharField(
-        _("organisation name"), max_length=120, default="Chorus"
+        _("organisation name"),
+        max_length=120,
+        default="Chorus",
+        help_text=_("Shown in the header and in the title of every page."),
     )
     disclosure_text_fr = models.CharField(
         _("disclosure line (French)"),
@@ -104,19 +107,37 @@ class ChorusSettings(BaseSiteSetting):
         _("disclosure line (English)"),
         max_length=120,
         default="I work at Chorus.",
+        help_text=_("The same line, for share texts in English."),
     )
     disclosure_mode = models.CharField(
         _("disclosure"),
         max_length=10,
         choices=DisclosureMode.choices,
         default=DisclosureMode.REQUIRED,
+        help_text=_(
+            "Whether employees may remove the line. Its length counts in every "
+            "network's limit either way."
+        ),
     )
     media_contact_name = models.CharField(
-        _("media contact name"), max_length=120, blank=True
+        _("media contact name"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Shown on sensitive stories and the media-relations guides: whom to call "
+            "when a journalist gets in touch."
+        ),
     )
-    media_contact_email = models.EmailField(_("media contact e-mail"), blank=True)
+    media_contact_email = models.EmailField(
+        _("media contact e-mail"),
+        blank=True,
+        help_text=_("Shown with the name. Leave empty to show none."),
+    )
     media_contact_phone = models.CharField(
-        _("media contact phone"), max_length=40, blank=True
+        _("media contact phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("Shown with the name. Leave empty to show none."),
     )
 
     panels = [
