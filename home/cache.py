@@ -195,18 +195,23 @@ def _routed_page(request):
     return route[0] if route else None
 
 
-def _same_for_every_employee(request, response):
-    """Only page types listed in CHORUS_EMPLOYEE_PAGE_CACHE_MODELS (they show nothing
-    about the reader outside per-reader fragments), and only behind a plain login
-    restriction, never a group one."""
+def _same_for_every_employee(request, response, audience):
+    """A view that names its `audience` is shared within it. A page only if its type is
+    listed in CHORUS_EMPLOYEE_PAGE_CACHE_MODELS (it shows nothing about the reader outside
+    per-reader fragments), and only behind a plain login restriction, never a group one."""
     from wagtail.models import PageViewRestriction
 
+    if (
+        response.status_code != 200
+        or response.streaming
+        or getattr(request, "is_preview", False)
+    ):
+        return False
+    if audience is not None:
+        return True
     page = _routed_page(request)
     return (
-        response.status_code == 200
-        and not response.streaming
-        and not getattr(request, "is_preview", False)
-        and page is not None
+        page is not None
         and page._meta.label in settings.CHORUS_EMPLOYEE_PAGE_CACHE_MODELS
         and all(
             restriction.restriction_type == PageViewRestriction.LOGIN
@@ -215,8 +220,8 @@ def _same_for_every_employee(request, response):
     )
 
 
-def _serve_for_employee(request, serve):
-    key = _response_key(request, "employee")
+def _serve_for_employee(request, serve, audience):
+    key = _response_key(request, f"employee:{audience or ''}")
     version, entry = _current(key)
     if entry is None:
         request.chorus_for_every_reader = True
@@ -231,7 +236,7 @@ def _serve_for_employee(request, serve):
             "content_type": response["Content-Type"],
             "locale_id": getattr(page, "locale_id", None),
         }
-        if _same_for_every_employee(request, response):
+        if _same_for_every_employee(request, response, audience):
             _store(key, version, entry, settings.CHORUS_EMPLOYEE_PAGE_CACHE_SECONDS)
     else:
         response = add_cache_headers(
@@ -241,10 +246,14 @@ def _serve_for_employee(request, serve):
     return response
 
 
-def serve_with_cache(request, serve):
-    """Serve `serve()` through the full-response caches when they apply."""
+def serve_with_cache(request, serve, audience=None):
+    """Serve `serve()` through the full-response caches when they apply.
+
+    Employees share the pages whose type says so. A view that is not a page shares its
+    answers between the employees of one `audience`: a string naming everything that
+    decides what it shows (the search names the pages hidden from the reader)."""
     if _may_use_employee_cache(request):
-        return _serve_for_employee(request, serve)
+        return _serve_for_employee(request, serve, audience)
     if _may_use_cache(request):
         return _serve_for_anonymous(request, serve)
     return add_cache_headers(request, serve())

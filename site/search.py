@@ -7,6 +7,7 @@ embargoed share texts (share kits are not searched at all). Results are in the l
 being read (`Locale.get_active()`).
 """
 
+import hashlib
 import re
 from collections import defaultdict
 from urllib.parse import urlencode
@@ -31,7 +32,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from guides.models import GuidePage, GuideStage
-from home.cache import cached_content
+from home.cache import cached_content, serve_with_cache
 from home.stages import Stage
 from stories.models import SpotlightPage, StoryPage, Topic
 
@@ -297,6 +298,15 @@ def base_query(query, filters):
 @require_GET
 @transaction.non_atomic_requests  # read-only: no transaction to lock SQLite with
 def search(request):
+    # Readers who may see the same pages get the same answer: they share cached copies.
+    seen = visibility(request.user)
+    audience = hashlib.md5(repr(seen).encode(), usedforsecurity=False).hexdigest()
+    return serve_with_cache(
+        request, lambda: search_page(request, seen), audience=f"search:{audience}"
+    )
+
+
+def search_page(request, seen):
     locale = Locale.get_active()
     form = SearchForm(request.GET)
     filters = form.filters()
@@ -311,7 +321,6 @@ def search(request):
     results_html = ""
     if words:
         # The same for every reader who sees the same pages: kept until the next publish.
-        seen = visibility(request.user)
         page_number = request.GET.get("page", "")
         results_html = cached_content(
             ("search", locale.pk, query, sorted(filters.items()), page_number, seen),
