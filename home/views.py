@@ -122,12 +122,11 @@ def _safe_next(request):
 @require_http_methods(["GET", "POST"])
 def stage_picker(request):
     """Choose, change or clear one's own stage. Stored for this user only, shown to nobody else."""
-    mine = StagePreference.objects.filter(user=request.user)
-    current = mine.values_list("stage", flat=True).first()
+    current = StagePreference.stage_of(request.user) or None
     form = StageForm(initial={"stage": current})
     if request.method == "POST":
         if "clear" in request.POST:
-            mine.delete()
+            StagePreference.objects.filter(user=request.user).delete()
             messages.success(request, _("Your stage is cleared."))
             return redirect(_safe_next(request) or request.path)
         form = StageForm(request.POST)
