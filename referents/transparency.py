@@ -1,26 +1,51 @@
-"""What the organisation can see, read from the running models so the page stays true.
+"""What Chorus keeps about a person: one inventory, shown as the transparency page.
 
-Each section lists the verbose names of a model's fields as they are in the code today: add a
-field to a model and it appears here, in both languages, without editing this page.
+Each `Entry` says what is kept, for how long and who can see it, and names by label the
+models it describes. tests/referents/test_transparency.py walks every installed model and fails
+when one that links to a user account, or stores an e-mail or network address, a browser or a
+session, is described by no entry: whoever adds such a model adds (or extends) an entry here,
+in English and French. Durations and switches are read from the running settings, so the page
+says what this installation does; `manage.py purge_expired_records` (home.retention) enforces
+the durations.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import timedelta
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.utils.translation import gettext_lazy as _
+from django.utils import timezone
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
+
+from wagtail.admin.models import EditingSession, FormState
+
+from home.retention import login_record_lifetime, session_lifetime
 
 
-# Technical keys and links to the person, described by the section itself.
+# Technical keys and links to the person, described by the entry itself.
 HIDDEN_FIELDS = {"id", "user", "user_permissions"}
 
 
-@dataclass
-class Section:
+@dataclass(frozen=True)
+class Entry:
     key: str
     title: str
-    explanation: str
-    fields: list = field(default_factory=list)
+    kept: str  # what is kept
+    retention: str  # for how long
+    seen_by: str  # who can see it
+    models: tuple = ()  # labels ("app_label.ModelName") of the models this entry describes
+    listed: tuple = ()  # labels whose stored fields the page lists by name
+
+    @property
+    def fields(self):
+        names = []
+        for label in self.listed:
+            model = _get_model(label)
+            if model is not None:
+                names += field_names(model)
+        return names
 
 
 def _get_model(label):
@@ -40,86 +65,360 @@ def field_names(model, hidden=HIDDEN_FIELDS):
     return [str(f.verbose_name) for f in fields]
 
 
-def sections():
-    found = []
-    found.append(
-        Section(
+def duration(delta):
+    """A duration in words, in the active language ("15 minutes", "2 weeks")."""
+    now = timezone.now()
+    return timesince(now - delta, now)
+
+
+def _session_places():
+    engine = settings.SESSION_ENGINE.rsplit(".", 1)[-1]
+    return {
+        "cached_db": _("in the database, with a copy in the cache"),
+        "db": _("in the database"),
+        "cache": _("in the cache"),
+        "signed_cookies": _("in the cookie itself, signed so it cannot be changed"),
+    }.get(engine, _("on the server"))
+
+
+def _successful_logins():
+    models = ("axes.AccessLog", "axes.AccessFailureLog")
+    if settings.AXES_DISABLE_ACCESS_LOG and not settings.AXES_ENABLE_ACCESS_FAILURE_LOG:
+        return Entry(
+            "logins",
+            _("Successful logins"),
+            _(
+                "Not recorded: no list of logins, addresses or browsers is kept. The "
+                "only trace is the date of your last login, on your account, which the "
+                "next login replaces."
+            ),
+            _("Nothing is kept."),
+            _("Nobody."),
+            models,
+        )
+    return Entry(
+        "logins",
+        _("Login history"),
+        _(
+            "Each login (and, if switched on, each failed one) with the user name, the "
+            "network (IP) address and browser it came from, the time, and when you "
+            "logged out."
+        ),
+        _(
+            "%(duration)s, then deleted by the regular clean-up: only as long as it "
+            "helps against password guessing."
+        )
+        % {"duration": duration(login_record_lifetime())},
+        _("Nobody in Chorus: no screen shows it. The people who run the server can."),
+        models,
+    )
+
+
+def _api_tokens():
+    models = ("wagtailcore.APIToken",)
+    if not apps.is_installed("wagtail.api.v3"):
+        return Entry(
+            "api",
+            _("API tokens"),
+            _("None: the API is switched off, so Chorus issues no tokens."),
+            _("Nothing is kept."),
+            _("Nobody."),
+            models,
+        )
+    return Entry(
+        "api",
+        _("API tokens"),
+        _(
+            "For each token you create: its name, a digest of it (never the token "
+            "itself), when it was created, last used and revoked."
+        ),
+        _("Until you or an administrator delete it."),
+        _("You and the administrators."),
+        models,
+    )
+
+
+def inventory():
+    """Every place where Chorus keeps something about a person, in the active language."""
+    from .views import ASK_WINDOW_SECONDS  # the views import this module
+
+    user_label = get_user_model()._meta.label
+    return [
+        Entry(
             "account",
             _("Your account"),
             _(
-                "What you or the administrators typed when your account was made, your "
-                "groups (employee, editor, ambassador, referent) and when you last logged "
-                "in. Your password is stored only as a one-way hash."
+                "Your user name, name and e-mail address, your groups (employee, editor, "
+                "ambassador, referent), whether the account is active, when it was made "
+                "and the date of your last login. Your password is stored only as a "
+                "one-way hash. If you use the admin: your language, time zone, "
+                "notification choices and the picture you may upload there."
             ),
-            field_names(get_user_model()),
-        )
-    )
-    stage = _get_model("home.StagePreference")
-    if stage is not None:
-        found.append(
-            Section(
-                "stage",
-                _("Your chosen stage"),
-                _(
-                    "The stage you picked for yourself. It is shown to you only: no "
-                    "manager, editor or report can see it."
-                ),
-                field_names(stage),
+            _("As long as your account exists."),
+            _(
+                "You, and the administrators who manage accounts. Your name appears next "
+                "to what you write or edit."
+            ),
+            (user_label, "wagtailusers.UserProfile"),
+            (user_label,),
+        ),
+        Entry(
+            "stage",
+            _("Your chosen stage"),
+            _(
+                "The stage you picked for yourself, and nothing else: no date, no "
+                "history of earlier choices."
+            ),
+            _("Until you choose another one, which replaces it."),
+            _(
+                "You only. No screen, report or export shows it to a manager, an editor "
+                "or an administrator."
+            ),
+            ("home.StagePreference",),
+            ("home.StagePreference",),
+        ),
+        Entry(
+            "ambassador",
+            _("Your ambassador profile, if you joined"),
+            _("The date you said yes and the links to your public profiles you chose."),
+            _("Until you leave the programme: leaving deletes it at once."),
+            _(
+                "The links appear on your spotlight page, to whoever may read it; "
+                "editors and administrators see the profile in the admin."
+            ),
+            ("referents.AmbassadorProfile",),
+            ("referents.AmbassadorProfile",),
+        ),
+        Entry(
+            "spotlight",
+            _("Your spotlight page and bylines"),
+            _(
+                "As an ambassador, the spotlight page you write: your role, what you say "
+                "about yourself, your photo and a post you chose. On stories, editors may "
+                "credit an author by name and role, with a link to their spotlight."
+            ),
+            _(
+                "Until an editor deletes it. When you leave the programme you choose "
+                "whether your spotlight stays online or goes offline; offline, it is "
+                "kept as a draft that only editors see."
+            ),
+            _(
+                "Employees; and anyone with the link when the page or the story is "
+                "marked public."
+            ),
+            ("stories.SpotlightPage", "stories.StoryAuthor"),
+        ),
+        Entry(
+            "referent",
+            _("Your referent profile, if you are a referent"),
+            _(
+                "Your name, photo, role, team, work e-mail address, topics, languages "
+                "and short bio, and a link to your account so that you can keep the "
+                "profile up to date yourself."
+            ),
+            _("Until an editor deletes it, when you stop being a referent."),
+            _("Logged-in employees, in the referent directory and beside guides."),
+            ("referents.Referent",),
+        ),
+        Entry(
+            "uploads",
+            _("Photos and documents you upload"),
+            _(
+                "Each image or document with its title, who uploaded it and when, and "
+                "the collection it is in (an ambassador's photos go in a collection "
+                "named after their user name). Pages show resized copies of images. A "
+                "file from an unfinished multiple upload waits in a temporary record."
+            ),
+            _(
+                "Until an editor deletes the image or document; its resized copies go "
+                "with it."
+            ),
+            _(
+                "Editors and administrators in the admin; ambassadors see their own "
+                "photos. Original files and documents need a login. Resized copies "
+                "(under %(url)s) open for anyone who has their address, because public "
+                "pages and link previews show them."
             )
-        )
-    profile = _get_model("referents.AmbassadorProfile")
-    if profile is not None:
-        found.append(
-            Section(
-                "ambassador",
-                _("Your ambassador profile, if you joined"),
-                _(
-                    "The date you said yes and the public links you chose to show. It is "
-                    "deleted when you leave the programme."
-                ),
-                field_names(profile),
+            % {"url": f"{settings.MEDIA_URL}images/"},
+            (
+                "wagtailimages.Image",
+                "wagtailimages.Rendition",
+                "wagtaildocs.Document",
+                "wagtailcore.Collection",
+                "wagtailcore.UploadedFile",
+            ),
+        ),
+        Entry(
+            "history",
+            _("Who wrote and edited what"),
+            _(
+                "Each saved version of a page, share kit or other snippet names its "
+                "author and time, and holds the whole content as it was then. The "
+                "activity log records who created, edited, published, unpublished, "
+                "moved, locked, translated, submitted for review, approved or deleted "
+                "what, and when. A page also keeps its owner and who locked it; review "
+                "comments keep their author; subscriptions to comment notifications "
+                "are kept too."
+            ),
+            _(
+                "As long as the page or snippet exists, with its history. The activity "
+                "log stays after a deletion, so that editors can see who deleted what."
+            ),
+            _(
+                "Editors and administrators in the admin's history and reports, and "
+                "whoever may edit the page."
+            ),
+            (
+                "wagtailcore.Page",
+                "wagtailcore.Revision",
+                "wagtailcore.PageLogEntry",
+                "wagtailcore.ModelLogEntry",
+                "wagtailcore.WorkflowState",
+                "wagtailcore.TaskState",
+                "wagtailcore.Comment",
+                "wagtailcore.CommentReply",
+                "wagtailcore.PageSubscription",
+                "wagtail_localize.StringTranslation",
+                "wagtail_localize.SegmentOverride",
+                "stories.ShareKit",
+            ),
+        ),
+        Entry(
+            "editing",
+            _("While you edit in the admin"),
+            _(
+                "That you have a page or snippet open in the editor and when the editor "
+                "last heard from you, so that others are warned; when you preview, the "
+                "unsaved content of the form."
+            ),
+            _(
+                "The editing notice is deleted %(editing)s after you close the editor, "
+                "the unsaved preview content %(preview)s after your last preview."
             )
-        )
-    share_count = _get_model("stories.ShareCount")
-    if share_count is not None:
-        found.append(
-            Section(
-                "sharing",
-                _("What is counted when someone shares"),
-                _(
-                    "Only a total per page, network and day. Editors see these totals; "
-                    'any total below 5 is shown as "fewer than 5" so that a small team '
-                    "cannot guess who shared."
-                ),
-                field_names(share_count, hidden={"id"}),
+            % {
+                "editing": duration(EditingSession.STALE_TIMEOUT),
+                "preview": duration(FormState.STALE_TIMEOUT),
+            },
+            _("Other editors of the same page, while you edit it."),
+            ("wagtailadmin.EditingSession", "wagtailadmin.FormState"),
+        ),
+        Entry(
+            "sessions",
+            _("Your session"),
+            _(
+                "While you are logged in: a random key in a cookie of your browser and, "
+                "%(where)s, which account it belongs to, a fingerprint of your password "
+                "hash (changing the password ends the session), the date of your "
+                "previous visit (to show what is new) and messages waiting to be shown."
             )
-        )
-    attempts = _get_model("axes.AccessAttempt")
-    if attempts is not None:
-        found.append(
-            Section(
-                "login",
-                _("Failed logins"),
-                _(
-                    "To stop password guessing, failed login attempts are recorded for a "
-                    "short time and cleared when you log in successfully."
-                ),
-                field_names(attempts),
+            % {"where": _session_places()},
+            _(
+                "Deleted as soon as you log out; otherwise it expires %(duration)s after "
+                "it was last changed, and the regular clean-up deletes it."
             )
-        )
-    return found
+            % {"duration": duration(session_lifetime())},
+            _("Nobody: no screen shows sessions."),
+            ("sessions.Session",),
+        ),
+        Entry(
+            "failed-logins",
+            _("Failed logins"),
+            _(
+                "To stop password guessing, a failed login records the user name typed, "
+                "the network (IP) address and browser it came from, the page and the "
+                "form sent (the password replaced by asterisks), the number of failures "
+                "and the time."
+            ),
+            _(
+                "%(duration)s after the last failure, as long as logging in stays paused; "
+                "a successful login deletes them at once. Older ones are deleted at the "
+                "next login attempt or by the regular clean-up."
+            )
+            % {"duration": duration(login_record_lifetime())},
+            _(
+                "Nobody in Chorus: no screen shows them. The people who run the server can."
+            ),
+            ("axes.AccessAttempt", "axes.AccessAttemptExpiration"),
+            ("axes.AccessAttempt",),
+        ),
+        _successful_logins(),
+        Entry(
+            "cache",
+            _("Short-lived copies in the cache"),
+            _(
+                "To keep pages fast, under your account number: a copy of your stage, a "
+                "copy of your session, and how many questions you sent to referents in "
+                "the last hour (to limit them)."
+            ),
+            _(
+                "The stage until you change it, the session as long as the session, the "
+                "question counter for %(duration)s."
+            )
+            % {"duration": duration(timedelta(seconds=ASK_WINDOW_SECONDS))},
+            _("Nobody: no screen shows them."),
+        ),
+        _api_tokens(),
+        Entry(
+            "media-contact",
+            _("The media contact"),
+            _(
+                "The name, e-mail address and phone number of the person journalists "
+                "should contact, as editors type them in the site settings."
+            ),
+            _("Until editors change them."),
+            _(
+                "Readers of a sensitive story, including visitors from outside when the "
+                "story is public."
+            ),
+            ("home.ChorusSettings",),
+        ),
+        Entry(
+            "sharing",
+            _("What is counted when someone shares"),
+            _(
+                "Only a total per story or share kit, network and week. No name, "
+                "account, address, browser, cookie or session is stored with it."
+            ),
+            _("As long as the story or spotlight it counts exists."),
+            _(
+                'Editors see the totals; any total below 5 is shown as "fewer than 5" '
+                "so that a small team cannot guess who shared."
+            ),
+            ("stories.ShareCount",),  # by label: referents must not import stories
+            ("stories.ShareCount",),
+        ),
+    ]
 
 
 def never_stored():
-    return [
+    items = [
         _(
-            "Who shared which story, kit or spotlight: a share adds one to a total, nothing else."
+            "Who shared which story, kit or spotlight: a share adds one to a weekly "
+            "total, nothing else."
         ),
         _("Your IP address, browser, cookies or session when you share."),
         _("The text you share: it goes on to the network and is not kept."),
-        _("Which stories or guides you read."),
+        _(
+            "Which stories or guides you read, and what you search for: there is no "
+            "analytics and no third-party script."
+        ),
+        _("The Mastodon instance you name: your own browser remembers it, not Chorus."),
         _(
             "The questions you send to a referent: they go by e-mail, Chorus keeps no copy."
         ),
+        _("The stages you chose before: only the latest is kept."),
+        _(
+            "Your e-mail address is sent to no avatar service (such as Gravatar) or "
+            "other third party."
+        ),
         _("Any points, score, ranking or target about you."),
     ]
+    if settings.AXES_DISABLE_ACCESS_LOG:
+        items.insert(
+            -1,
+            _(
+                "A history of your logins: only the date of the latest is kept, on your "
+                "account."
+            ),
+        )
+    return items

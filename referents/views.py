@@ -177,7 +177,7 @@ def what_we_see(request):
         request,
         "referents/transparency.html",
         {
-            "sections": transparency.sections(),
+            "entries": transparency.inventory(),
             "never_stored": transparency.never_stored(),
             "programme_url": reverse("referents:programme"),
         },

@@ -6,6 +6,7 @@ Every variable is listed, with an example, in `.env.example`.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -159,6 +160,8 @@ else:
 # Sessions are read from the cache and written through to the database, so a logged-in
 # page costs no session query while the cache is up, and nothing is lost when it is down.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Two weeks (Django's default, written out because the transparency page states it).
+SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 # Whole pages for anonymous visitors, only with a cache shared by every process (home.cache).
 CHORUS_PAGE_CACHE = env_bool("CHORUS_PAGE_CACHE", default=bool(REDIS_URL))
 CHORUS_PAGE_CACHE_SECONDS = int(os.environ.get("CHORUS_PAGE_CACHE_SECONDS", "600"))
@@ -198,9 +201,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = 0.25  # hours
+AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Login records are kept only as long as they stop password guessing (the transparency
+# page says so): a failed attempt lives for the pause above, and is cleared by a successful
+# login; `manage.py purge_expired_records` deletes what outlives it. Successful logins are not
+# recorded (with address and browser) at all: Django's "last login" date is their only trace.
 AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 # Optional single sign-on with OpenID Connect, on when a client id is configured. Accounts
@@ -346,6 +355,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatar from Gravatar in the admin: it would send a hash of each person's e-mail address
+# to a third party (the transparency page promises it is never sent anywhere).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
