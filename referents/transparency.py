@@ -217,7 +217,11 @@ def inventory():
                 "profile up to date yourself."
             ),
             _("Until an editor deletes it, when you stop being a referent."),
-            _("Logged-in employees, in the referent directory and beside guides."),
+            _(
+                "Logged-in employees, in the referent directory and beside guides. A "
+                "sensitive story shows one referent's card (not the e-mail address), to "
+                "visitors from outside too when the story is public."
+            ),
             ("referents.Referent",),
         ),
         Entry(
@@ -308,8 +312,10 @@ def inventory():
             _(
                 "While you are logged in: a random key in a cookie of your browser and, "
                 "%(where)s, which account it belongs to, a fingerprint of your password "
-                "hash (changing the password ends the session), the date of your "
-                "previous visit (to show what is new) and messages waiting to be shown."
+                "hash (changing the password ends the session) and the date of your "
+                "previous visit (to show what is new). Other cookies hold a security "
+                "token against forged forms, your language choice and, for a moment, "
+                "messages to show you."
             )
             % {"where": _session_places()},
             _(
