@@ -151,8 +151,8 @@ def inventory():
                 "Your user name, name and e-mail address, your groups (employee, editor, "
                 "ambassador, referent), whether the account is active, when it was made "
                 "and the date of your last login. Your password is stored only as a "
-                "one-way hash. If you use the admin: your language, time zone, "
-                "notification choices and the picture you may upload there."
+                "one-way hash. If you use the admin: your language, time zone, display "
+                "and notification preferences and the picture you may upload there."
             ),
             _("As long as your account exists."),
             _(
