@@ -111,13 +111,8 @@ class ShareForm(forms.Form):
         angle = cleaned_data.get("angle")
         if angle in self.starting_texts and text == cleaned_data.get("original"):
             text = self.starting_texts[angle]
-        disclosure = self.kit.disclosure(self.request)
-        if (
-            disclosure
-            and self.kit.disclosure_required(self.request)
-            and disclosure not in text
-        ):
-            text = f"{disclosure}\n\n{text}"
+        if self.kit.disclosure_required(self.request):
+            text = networks.with_disclosure(text, self.kit.disclosure(self.request))
         cleaned_data["text"] = text
         link = self.kit.public_link(self.request)
         if self.network and networks.is_too_long(self.network, text, link):

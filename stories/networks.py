@@ -188,6 +188,23 @@ def share_url(network, text, link, subject=None, instance=None):
     raise ValueError(f"Unknown network: {network}")
 
 
+def with_disclosure(text, disclosure):
+    """The text as it leaves the panel when the disclosure line is required: starting with it.
+
+    A line kept at the start stays as it is; a line deleted is put back; a line moved lower
+    comes back to the start (never twice). share.js's `withDisclosure` mirrors this rule for
+    the texts that leave through the browser (copy, Web Share, LinkedIn and Facebook).
+    """
+    text = text.strip()
+    disclosure = disclosure.strip()
+    if not disclosure or text.startswith(disclosure):
+        return text
+    # The line on a line of its own, with the blank lines before it.
+    own_line = r"(?:^|\n+)[ \t]*" + re.escape(disclosure) + r"[ \t]*(?![^\n])"
+    rest = re.sub(own_line, "", text).strip()
+    return f"{disclosure}\n\n{rest}" if rest else disclosure
+
+
 def compose(text, disclosure="", hashtags=""):
     """A starting text as the panel offers it: disclosure line, the text, then the hashtags."""
     parts = [part.strip() for part in (disclosure, text, hashtags)]

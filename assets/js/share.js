@@ -12,6 +12,20 @@
         return node ? node.content.textContent.trim() : "";
     }
 
+    // The same rule as stories.networks.with_disclosure on the server: the required line
+    // starts the text, once; deleted, it is put back; moved lower, it comes back to the start.
+    function withDisclosure(text, disclosure) {
+        text = text.trim();
+        disclosure = (disclosure || "").trim();
+        if (!disclosure || text.indexOf(disclosure) === 0) {
+            return text;
+        }
+        var escaped = disclosure.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        var ownLine = new RegExp("(?:^|\\n+)[ \\t]*" + escaped + "[ \\t]*(?![^\\n])", "g");
+        var rest = text.replace(ownLine, "").trim();
+        return rest ? disclosure + "\n\n" + rest : disclosure;
+    }
+
     function storage() {
         try {
             return window.localStorage;
@@ -29,6 +43,7 @@
         var status = panel.querySelector("[data-share-status]");
         var link = panel.getAttribute("data-share-link");
         var title = panel.getAttribute("data-share-title");
+        var disclosure = panel.getAttribute("data-share-disclosure"); // only when required
         var store = storage();
 
         function say(message) {
@@ -43,6 +58,11 @@
 
         function updateNudge() {
             nudge.hidden = !isUnchanged();
+        }
+
+        // Every text that leaves the panel through the browser goes through here.
+        function textToShare() {
+            return withDisclosure(textarea.value, disclosure);
         }
 
         function copy(text) {
@@ -90,7 +110,7 @@
                 store.setItem(INSTANCE_KEY, instance.value.trim());
             }
             if (LINK_ONLY.indexOf(network) !== -1) {
-                copy(textarea.value.trim()).then(function () {
+                copy(textToShare()).then(function () {
                     say(templateText(panel, "[data-share-paste-message]"));
                 }, function () {});
             }
@@ -105,7 +125,7 @@
         if (copyButton && navigator.clipboard && window.isSecureContext) {
             copyButton.hidden = false;
             copyButton.addEventListener("click", function () {
-                copy(textarea.value.trim() + "\n\n" + link).then(function () {
+                copy(textToShare() + "\n\n" + link).then(function () {
                     say(templateText(panel, "[data-share-copied-message]"));
                 }, function () {});
             });
@@ -115,7 +135,7 @@
         if (nativeButton && typeof navigator.share === "function") {
             nativeButton.hidden = false;
             nativeButton.addEventListener("click", function () {
-                navigator.share({ title: title, text: textarea.value.trim(), url: link })
+                navigator.share({ title: title, text: textToShare(), url: link })
                     .catch(function () {}); // closing the share sheet is not an error
             });
         }

@@ -155,3 +155,26 @@ def test_compose_puts_disclosure_first_and_hashtags_last():
         == "Je travaille ici.\n\nLe texte\n\n#a #b"
     )
     assert networks.compose("Le texte") == "Le texte"
+
+
+LINE = "Je travaille chez Chorus (groupe A+B)."
+
+
+@pytest.mark.parametrize(
+    ("edited", "shared"),
+    [
+        ("Mon texte", f"{LINE}\n\nMon texte"),  # deleted: put back
+        (f"{LINE}\n\nMon texte", f"{LINE}\n\nMon texte"),  # kept: not doubled
+        (f"{LINE} Et fière.\nMon texte", f"{LINE} Et fière.\nMon texte"),  # kept
+        (f"Mon texte\n\n{LINE}", f"{LINE}\n\nMon texte"),  # moved to the end
+        (f"Un\n\n  {LINE} \n\nDeux", f"{LINE}\n\nUn\n\nDeux"),  # moved to the middle
+        (f"Comme dit : {LINE}", f"{LINE}\n\nComme dit : {LINE}"),  # quoted, not a line
+        (f"  \n{LINE}\n", LINE),  # only the line
+    ],
+)
+def test_required_disclosure_starts_the_text_once(edited, shared):
+    assert networks.with_disclosure(edited, LINE) == shared
+
+
+def test_no_disclosure_line_leaves_the_text_alone():
+    assert networks.with_disclosure(" Mon texte \n", "") == "Mon texte"

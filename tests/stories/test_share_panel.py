@@ -88,6 +88,13 @@ def test_suggested_mode_says_the_line_may_go(client_for, employee, kit, story):
     html = panel_html(client_for(employee), story)
     assert 'data-testid="disclosure-suggested"' in html
     assert 'data-testid="disclosure-required"' not in html
+    assert "data-share-disclosure" not in html  # share.js then leaves the text alone
+
+
+def test_required_line_is_handed_to_the_script(client_for, employee, kit, story):
+    # share.js puts it back in what it copies and hands to Web Share.
+    html = panel_html(client_for(employee), story)
+    assert 'data-share-disclosure="Je travaille chez Chorus."' in html
 
 
 def test_qr_code_is_an_inline_svg_image_and_links_send_no_referrer(

@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 
 import pytest
 
+from home.models import ChorusSettings, DisclosureMode
 from stories.models import ShareCount
 from tests.factories.stories import ShareKitFactory, StoryPageFactory
 
@@ -159,9 +160,58 @@ def test_too_long_edited_text_is_refused_and_kept(employee_client, kit, story):
     assert count(story, "x") == 0
 
 
-def test_required_disclosure_is_put_back(employee_client, kit):
-    response = share(employee_client, kit, "x", text="Sans la ligne")
-    assert query(response)["text"] == ["Je travaille chez Chorus.\n\nSans la ligne"]
+LINE = "Je travaille chez Chorus."
+# Where each network whose intent carries text puts it (LinkedIn and Facebook take none).
+TEXT_PARAMETER = {
+    "x": "text",
+    "bluesky": "text",
+    "mastodon": "text",
+    "whatsapp": "text",
+    "email": "body",
+}
+
+
+def shared_text(employee_client, kit, network, text):
+    response = share(employee_client, kit, network, text=text, instance="piaille.fr")
+    assert response.status_code == 303
+    return query(response)[TEXT_PARAMETER[network]][0]
+
+
+@pytest.mark.parametrize("network", TEXT_PARAMETER)
+@pytest.mark.parametrize(
+    ("edited", "starts"),
+    [
+        ("Sans la ligne", f"{LINE}\n\nSans la ligne"),
+        (f"{LINE}\n\nAvec la ligne", f"{LINE}\n\nAvec la ligne"),
+        (f"La ligne en bas\n\n{LINE}", f"{LINE}\n\nLa ligne en bas"),
+    ],
+    ids=["deleted", "kept", "moved"],
+)
+def test_required_disclosure_starts_every_intent_once(
+    employee_client, kit, story, network, edited, starts
+):
+    text = shared_text(employee_client, kit, network, edited)
+    assert text.startswith(starts)
+    assert text.count(LINE) == 1
+    assert count(story, network) == 1
+
+
+@pytest.mark.parametrize("network", TEXT_PARAMETER)
+def test_suggested_disclosure_may_be_removed(employee_client, kit, story, network):
+    settings = ChorusSettings.for_site(story.get_site())
+    settings.disclosure_mode = DisclosureMode.SUGGESTED
+    settings.save()
+    text = shared_text(employee_client, kit, network, "Sans la ligne")
+    assert text.startswith("Sans la ligne")
+    assert LINE not in text
+
+
+@pytest.mark.parametrize(("network", "key"), [("linkedin", "url"), ("facebook", "u")])
+def test_link_only_intents_carry_no_text_to_miss_the_line(
+    employee_client, kit, story, network, key
+):
+    response = share(employee_client, kit, network, text="Sans la ligne")
+    assert query(response) == {key: [story.get_full_url()]}
 
 
 def test_unchanged_text_with_another_angle_shares_that_angle(employee_client, story):
