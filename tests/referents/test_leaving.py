@@ -11,6 +11,7 @@ from django.contrib.sessions.models import Session
 from django.core.files.storage import default_storage
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -324,3 +325,13 @@ def test_erasing_needs_a_login(client):
     response = client.post(reverse("referents:erase_my_data"))
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+def test_erase_page_reads_in_french(client_for, employee):
+    with translation.override("fr"):
+        url = reverse("referents:erase_my_data")
+        download_url = reverse("referents:download_my_data")
+    content = client_for(employee).get(url).content.decode()
+    assert "Ce qui est supprimé" in content
+    assert f'<a href="{download_url}" download>télécharger vos données</a>' in content
+    assert "Effacer les données de mon compte" in content
