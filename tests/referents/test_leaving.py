@@ -209,18 +209,19 @@ def test_deleting_in_the_admin_closes_everything(
     assert_spotlight_offline_for_visitors(client, spotlight)
 
 
-def test_deactivating_in_bulk_closes_everything(
-    client, administrator, leaver, django_capture_on_commit_callbacks
+@pytest.mark.parametrize(
+    ("action", "form"),
+    [("set_active_state", {"mark_as_active": "False"}), ("delete", {})],
+)
+def test_bulk_actions_in_the_admin_close_everything(
+    client, administrator, leaver, django_capture_on_commit_callbacks, action, form
 ):
     client.force_login(administrator)
-    url = (
-        reverse("wagtail_bulk_action", args=["auth", "user", "set_active_state"])
-        + f"?id={leaver['pk']}"
-    )
+    url = reverse("wagtail_bulk_action", args=["auth", "user", action])
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"mark_as_active": "False"})
+        response = client.post(f"{url}?id={leaver['pk']}", form)
     assert response.status_code == 302
-    assert User.objects.get(pk=leaver["pk"]).is_active is False
+    assert not User.objects.filter(pk=leaver["pk"], is_active=True).exists()
     assert_personal_data_gone(leaver)
 
 
