@@ -336,3 +336,23 @@ def test_erase_page_reads_in_french(client_for, employee):
     assert "Ce qui est supprimé" in content
     assert f'<a href="{download_url}" download>télécharger vos données</a>' in content
     assert "Effacer les données de mon compte" in content
+
+
+def test_a_review_asked_by_a_deactivated_account_is_cancelled(
+    client, administrator, leaver
+):
+    spotlight = leaver["spotlight"]
+    spotlight.role = "Engineer and singer"
+    revision = spotlight.save_revision(user=leaver["user"])
+    spotlight.get_workflow().start(spotlight, leaver["user"])
+    assert SpotlightPage.objects.get(pk=spotlight.pk).workflow_in_progress
+    client.force_login(administrator)
+    client.post(
+        reverse("wagtailusers_users:edit", args=[leaver["pk"]]),
+        edit_form_data(leaver["user"]),
+    )
+    page = SpotlightPage.objects.get(pk=spotlight.pk)
+    # Nobody can approve, and so publish, the last draft of someone who has left.
+    assert not page.workflow_in_progress
+    assert not page.live
+    assert page.latest_revision == revision
