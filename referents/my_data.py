@@ -20,7 +20,7 @@ from .models import AmbassadorProfile, Referent
 
 
 # Field names never exported, whatever model holds them.
-SECRET_WORDS = ("password", "secret", "token", "session")
+SECRET_WORDS = ("password", "secret", "token", "session", "hash")
 
 
 def export(user):
