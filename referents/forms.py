@@ -36,6 +36,22 @@ class LeaveProgrammeForm(forms.Form):
         return self.cleaned_data["spotlight"] == self.KEEP
 
 
+class EraseMyDataForm(LeaveProgrammeForm):
+    """Confirms the erasure; asks about the spotlight only of someone who has one online."""
+
+    def __init__(self, *args, ask_about_spotlight, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not ask_about_spotlight:
+            del self.fields["spotlight"]
+
+    @property
+    def keep_spotlight(self):
+        # None: not asked, so the rule for accounts closed in the admin decides.
+        if "spotlight" not in self.fields:
+            return None
+        return super().keep_spotlight
+
+
 class AskReferentForm(forms.Form):
     referent = forms.ModelChoiceField(
         label=_("Who would you like to ask?"),

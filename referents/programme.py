@@ -27,6 +27,20 @@ def _ambassadors_parent_collection():
     return parent or root.add_child(name=AMBASSADOR_COLLECTIONS)
 
 
+def existing_personal_collection(user):
+    """The user's own image collection if it was ever made (ambassador or not today)."""
+    parent = (
+        Collection.get_first_root_node()
+        .get_children()
+        .filter(name=AMBASSADOR_COLLECTIONS)
+        .first()
+    )
+    if parent is None:
+        return None
+    # Matched on the id: the name also holds the user name, which may have changed since.
+    return parent.get_children().filter(name__endswith=f"(#{user.pk})").first()
+
+
 def personal_collection_for(user):
     """The ambassador's own image collection, or None for anyone who is not (only) one."""
     if not is_ambassador(user) or user.groups.filter(name=EDITORS).exists():

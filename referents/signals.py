@@ -1,6 +1,8 @@
 """Signals of the ambassador programme, and the receivers that keep roles in step with pages."""
 
-from django.db.models.signals import post_save, pre_save
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.dispatch import Signal, receiver
 
 from wagtail.images import get_image_model
@@ -10,6 +12,11 @@ from wagtail.models import Page
 # Sent after an ambassador left the programme. Arguments: user, keep_spotlight (bool).
 # The stories app unpublishes the spotlight when keep_spotlight is False.
 ambassador_left = Signal()
+
+# Sent while an account closes: deactivated, deleted or erased by its owner (see leaving.py).
+# Arguments: user, keep_spotlight (bool). The stories app takes the spotlight offline when
+# keep_spotlight is False; nothing else about the person is left for it to do.
+account_closed = Signal()
 
 
 @receiver(post_save)
@@ -37,3 +44,55 @@ def file_ambassador_upload_in_own_collection(sender, instance, raw=False, **kwar
     collection = personal_collection_for(instance.uploaded_by_user)
     if collection is not None:
         instance.collection = collection
+
+
+@receiver(pre_save, sender=settings.AUTH_USER_MODEL)
+def remember_whether_account_was_active(sender, instance, raw=False, **kwargs):
+    # post_save must know whether this save is the one that deactivates the account.
+    update_fields = kwargs.get("update_fields")
+    if (
+        raw
+        or instance.pk is None
+        or (update_fields and "is_active" not in update_fields)
+    ):
+        return
+    instance._chorus_was_active = (
+        sender.objects.filter(pk=instance.pk)
+        .values_list("is_active", flat=True)
+        .first()
+    )
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL)
+def close_deactivated_account(sender, instance, created, raw=False, **kwargs):
+    was_active = getattr(instance, "_chorus_was_active", None)
+    instance._chorus_was_active = None
+    if not created and not raw and was_active and not instance.is_active:
+        from .leaving import close_account
+
+        close_account(instance)
+
+
+@receiver(pre_delete, sender=settings.AUTH_USER_MODEL)
+def close_deleted_account(sender, instance, **kwargs):
+    from .leaving import close_account, forget_login_records
+
+    close_account(instance)
+    forget_login_records(instance.get_username())
+
+
+@receiver(m2m_changed, sender=get_user_model().groups.through)
+def keep_inactive_accounts_out_of_the_programme(
+    sender, instance, action, reverse, pk_set, **kwargs
+):
+    # The admin's user form saves the groups it showed after the account itself: without
+    # this, deactivating an ambassador there would put them back in the programme.
+    if action != "post_add" or reverse or instance.is_active:
+        return
+    from django.contrib.auth.models import Group
+
+    from .roles import AMBASSADORS
+
+    ambassadors = Group.objects.filter(name=AMBASSADORS, pk__in=pk_set)
+    if ambassadors:
+        instance.groups.remove(*ambassadors)

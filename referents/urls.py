@@ -13,4 +13,7 @@ urlpatterns = [
     path("ask-a-referent/", views.ask_referent, name="ask"),
     path("ask-a-referent/sent/", views.ask_sent, name="ask_sent"),
     path("what-we-see/", views.what_we_see, name="transparency"),
+    path("my-data/download/", views.download_my_data, name="download_my_data"),
+    path("my-data/erase/", views.erase_my_data, name="erase_my_data"),
+    path("my-data/erased/", views.data_erased, name="data_erased"),
 ]

@@ -1,19 +1,31 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.mail import EmailMessage
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from wagtail.models import Locale, Page
 
-from . import programme, transparency
-from .forms import AmbassadorProfileForm, AskReferentForm, LeaveProgrammeForm
+from . import my_data, programme, transparency
+from .forms import (
+    AmbassadorProfileForm,
+    AskReferentForm,
+    EraseMyDataForm,
+    LeaveProgrammeForm,
+)
+from .leaving import close_account
 from .models import AmbassadorProfile, Referent
+from .roles import EDITORS
 from .workflows import spotlight_index_pages
 
 
@@ -182,3 +194,65 @@ def what_we_see(request):
             "programme_url": reverse("referents:programme"),
         },
     )
+
+
+@require_GET
+def download_my_data(request):
+    """Everything Chorus holds about the reader, as a JSON file. Only ever the reader's own."""
+    response = JsonResponse(
+        my_data.export(request.user),
+        encoder=DjangoJSONEncoder,
+        json_dumps_params={"indent": 2, "ensure_ascii": False},
+    )
+    filename = f"chorus-my-data-{timezone.localdate().isoformat()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _may_erase_itself(user):
+    # An account that edits or runs the site is closed by an administrator, who can first
+    # hand its work over: one click here must not remove an editor or an administrator.
+    return not (
+        user.is_superuser or user.is_staff or user.groups.filter(name=EDITORS).exists()
+    )
+
+
+def _has_live_spotlight(user):
+    return (
+        Page.objects.live()
+        .filter(owner=user)
+        .filter(content_type__app_label="stories", content_type__model="spotlightpage")
+        .exists()
+    )
+
+
+def erase_my_data(request):
+    """Says what is deleted and what stays; on confirmation, deletes the reader's account."""
+    user = request.user
+    if not _may_erase_itself(user):
+        return render(
+            request,
+            "referents/erase_my_data.html",
+            {"refused": True},
+            status=403 if request.method == "POST" else 200,
+        )
+    form = EraseMyDataForm(
+        request.POST if request.method == "POST" else None,
+        ask_about_spotlight=_has_live_spotlight(user),
+    )
+    if request.method == "POST" and form.is_valid():
+        logout(request)
+        close_account(user, keep_spotlight=form.keep_spotlight)
+        user.delete()
+        return redirect("referents:data_erased")
+    return render(
+        request,
+        "referents/erase_my_data.html",
+        {"form": form, "download_url": reverse("referents:download_my_data")},
+    )
+
+
+@login_not_required
+def data_erased(request):
+    return render(request, "referents/data_erased.html")

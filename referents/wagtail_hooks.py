@@ -164,3 +164,21 @@ def delete_only_own_referent_profile(request, instances):
 @hooks.register("before_unpublish")
 def unpublish_only_own_referent_profile(request, instance):
     return _refuse_other_referent_profiles(request, [instance], "publish")
+
+
+@hooks.register("after_bulk_action")
+def close_accounts_deactivated_in_bulk(request, action_type, objects, action_class):
+    # Wagtail's "Set active state" bulk action writes with a queryset update, which sends no
+    # save signal: close here the accounts it has just deactivated (`objects` still holds
+    # each account as it was before).
+    if action_type != "set_active_state" or action_class.cleaned_form.cleaned_data.get(
+        "mark_as_active", True
+    ):
+        return
+    from .leaving import close_account
+
+    for user in objects:
+        was_active = user.is_active
+        user.refresh_from_db(fields=["is_active"])
+        if was_active and not user.is_active:
+            close_account(user)

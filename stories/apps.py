@@ -7,11 +7,18 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Stories")
 
     def ready(self):
-        from referents.signals import ambassador_left
+        from referents.signals import account_closed, ambassador_left
 
-        from .receivers import unpublish_spotlight_of_leaving_ambassador
+        from .receivers import (
+            unpublish_spotlight_of_closed_account,
+            unpublish_spotlight_of_leaving_ambassador,
+        )
 
         ambassador_left.connect(
             unpublish_spotlight_of_leaving_ambassador,
             dispatch_uid="stories.unpublish_spotlight_of_leaving_ambassador",
+        )
+        account_closed.connect(
+            unpublish_spotlight_of_closed_account,
+            dispatch_uid="stories.unpublish_spotlight_of_closed_account",
         )

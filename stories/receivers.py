@@ -5,12 +5,26 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from .models import SpotlightPage
 
 
+def _live_spotlights_of(user):
+    # Translations may be owned by whoever translated them, so go by translation key.
+    keys = SpotlightPage.objects.filter(owner=user).values("translation_key")
+    return SpotlightPage.objects.filter(translation_key__in=keys).live()
+
+
 def unpublish_spotlight_of_leaving_ambassador(sender, user, keep_spotlight, **kwargs):
     # The ambassador chose, on the leave form, whether their spotlight stays online.
-    # Translations may be owned by whoever translated them, so go by translation key.
     if keep_spotlight:
         return
-    keys = SpotlightPage.objects.filter(owner=user).values("translation_key")
-    for page in SpotlightPage.objects.filter(translation_key__in=keys).live():
+    for page in _live_spotlights_of(user):
         # Logged under the user, whose own choice this is; they hold no publish permission.
         UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
+
+
+def unpublish_spotlight_of_closed_account(sender, user, keep_spotlight, **kwargs):
+    # The account is deactivated, deleted or erased: the spotlight goes offline and stays as
+    # a draft for editors to delete, unless its author chose to keep it online.
+    if keep_spotlight:
+        return
+    for page in _live_spotlights_of(user):
+        # Logged without a user: the account may be about to disappear.
+        UnpublishPageAction(page).execute(skip_permission_checks=True)
