@@ -245,3 +245,18 @@ def test_purge_removes_expired_sessions_and_stale_editing_traces(editor):
 def test_admin_sends_no_email_hash_to_an_avatar_service(client_for, editor, home_page):
     content = client_for(editor).get("/admin/").content.decode()
     assert "gravatar" not in content
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ("download everything", "erase your account data", "deactivated")),
+        ("fr", ("télécharger", "effacer les données", "désactivé")),
+    ],
+)
+def test_page_says_what_leaving_download_and_erase_do(client, locales, language, words):
+    response = client.get(f"/{language}/what-we-see/")
+    leaving = response.content.decode().split('data-testid="transparency-leaving"')[1]
+    leaving = leaving.split("</ul>")[0]
+    for word in words:
+        assert escape(word) in leaving
