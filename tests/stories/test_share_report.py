@@ -56,7 +56,9 @@ def iso(week):
 
 def report_table(html):
     """The report's table as text, row by row: header, stories, then the totals row."""
-    table = BeautifulSoup(html, "html.parser").find(attrs={"data-testid": "share-report"})
+    table = BeautifulSoup(html, "html.parser").find(
+        attrs={"data-testid": "share-report"}
+    )
     if table is None:
         return []
     return [
@@ -245,12 +247,8 @@ def test_csv_cells_never_start_a_formula(client_for, editor, story_index):
     ]
     for title in titles:
         story = StoryPageFactory(parent=story_index, title=title, is_public=True)
-        ShareCount.objects.create(
-            page=story, network="x", week=weeks_ago(0), count=6
-        )
-    lines = read_csv(
-        client_for(editor).get(URL, {"period": "last-4", "format": "csv"})
-    )
+        ShareCount.objects.create(page=story, network="x", week=weeks_ago(0), count=6)
+    lines = read_csv(client_for(editor).get(URL, {"period": "last-4", "format": "csv"}))
     first_cells = {row[0] for row in lines}
     for title in titles:
         assert "'" + title in first_cells
@@ -301,8 +299,16 @@ def test_nested_periods_give_no_small_count_back(client_for, editor, story_index
     ShareCount.objects.create(page=story, network="x", week=weeks_ago(6), count=3)
     client = client_for(editor)
     figures = {}
-    for period in ("last-4", "last-13", "last-52", iso(weeks_ago(0)), iso(weeks_ago(6))):
-        rows = by_story(report_table(client.get(URL, {"period": period}).content.decode()))
+    for period in (
+        "last-4",
+        "last-13",
+        "last-52",
+        iso(weeks_ago(0)),
+        iso(weeks_ago(6)),
+    ):
+        rows = by_story(
+            report_table(client.get(URL, {"period": period}).content.decode())
+        )
         figures[period] = (
             rows["Nested"]["X"],
             rows["Nested"]["Total"],
@@ -341,7 +347,9 @@ def test_shifted_weeks_give_no_small_count_back(client_for, editor, story_index)
         3: "fewer than 5",
         4: "6",
     }
-    four = by_story(report_table(client.get(URL, {"period": "last-4"}).content.decode()))
+    four = by_story(
+        report_table(client.get(URL, {"period": "last-4"}).content.decode())
+    )
     thirteen = by_story(
         report_table(client.get(URL, {"period": "last-13"}).content.decode())
     )
@@ -425,7 +433,9 @@ def test_the_week_in_progress_cannot_be_differenced(
         with translation.override("en"):
             url = reverse("stories:share", kwargs={"kit_id": kit.pk})
         for _time in range(times):
-            response = sharer.post(url, {"network": "x", "text": "Hello", "original": ""})
+            response = sharer.post(
+                url, {"network": "x", "text": "Hello", "original": ""}
+            )
             assert response.status_code == 303
 
     editor_client = client_for(editor)
@@ -448,7 +458,7 @@ def build_random_counts(stories, weeks, seed, small=None):
     """Counts per story, network and week: about a third small (1–4), a third large, the rest
     zero, plus the week in progress. `small` replaces every small count, to build a world that
     differs from the first only in what must stay hidden."""
-    chooser = random.Random(seed)
+    chooser = random.Random(seed)  # noqa: S311 (seeded test data, no secret)
     this_week = week_of(timezone.localdate())
     counts = {}
     for story in stories:
@@ -488,11 +498,16 @@ def test_no_figure_depends_on_a_hidden_count(client_for, editor, story_index, se
     build_random_counts(stories, weeks=15, seed=seed)
     first_world = everything_an_editor_sees(client)
     build_random_counts(
-        stories, weeks=15, seed=seed, small=lambda key, count: 5 - count if count < 5 else 0
+        stories,
+        weeks=15,
+        seed=seed,
+        small=lambda key, count: 5 - count if count < 5 else 0,
     )
     second_world = everything_an_editor_sees(client)
     assert first_world == second_world
-    assert len(first_world) > 10  # every week back to the first one with shares, and more
+    assert (
+        len(first_world) > 10
+    )  # every week back to the first one with shares, and more
 
 
 @pytest.mark.parametrize("seed", [11, 2026])
