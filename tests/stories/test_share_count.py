@@ -4,6 +4,7 @@ import datetime
 import threading
 
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 import pytest
 
@@ -70,3 +71,43 @@ def test_concurrent_increments_are_never_lost(home_page):
     assert ShareCount.objects.get(page=story, network="x").count == (
         threads_count * shares_each
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_adds_each_days_count_into_its_week(home_page):
+    """Counts stored per day before the change are summed into their week; nothing is lost
+    and no day is left."""
+    before = [("stories", "0004_topic_help_texts")]
+    after = [("stories", "0005_share_counts_by_week")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old_model = executor.loader.project_state(before).apps.get_model(
+        "stories", "ShareCount"
+    )
+    for day, network, count in [
+        (datetime.date(2026, 3, 2), "x", 2),  # Monday
+        (datetime.date(2026, 3, 5), "x", 3),
+        (datetime.date(2026, 3, 8), "x", 1),  # Sunday, same week
+        (datetime.date(2026, 3, 9), "x", 4),  # the next Monday
+        (datetime.date(2026, 3, 5), "bluesky", 7),
+    ]:
+        old_model.objects.create(
+            page_id=home_page.pk, network=network, day=day, count=count
+        )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+    new_model = executor.loader.project_state(after).apps.get_model(
+        "stories", "ShareCount"
+    )
+    rows = {
+        (row.network, row.week): row.count
+        for row in new_model.objects.filter(page_id=home_page.pk)
+    }
+    assert rows == {
+        ("x", datetime.date(2026, 3, 2)): 6,
+        ("x", datetime.date(2026, 3, 9)): 4,
+        ("bluesky", datetime.date(2026, 3, 2)): 7,
+    }
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

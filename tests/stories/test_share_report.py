@@ -535,3 +535,30 @@ def test_large_counts_are_shown_exactly(client_for, editor, story_index, seed):
             if page == story and count >= 5 and weeks_ago(3) <= week <= weeks_ago(0)
         )
         assert four_weeks[story.title]["Total"] == str(expected)
+
+
+def test_no_other_admin_screen_shows_a_share_count(client_for, editor, story_index):
+    """The report and the dashboard are the only places share counts appear: the story's edit,
+    usage and delete screens, the share kits and the admin search show none."""
+    story = StoryPageFactory(parent=story_index, title="Counted", is_public=True)
+    kit = ShareKitFactory(page=story, texts=[("x", "Premier angle", "équipe")])
+    ShareCount.objects.create(page=story, network="x", week=weeks_ago(0), count=48613)
+    ShareCount.objects.create(page=story, network="email", week=weeks_ago(1), count=3)
+    client = client_for(editor)
+    screens = [
+        reverse("wagtailadmin_pages:edit", args=[story.pk]),
+        reverse("wagtailadmin_pages:usage", args=[story.pk]),
+        reverse("wagtailadmin_pages:delete", args=[story.pk]),
+        reverse("wagtailadmin_explore", args=[story_index.pk]),
+        reverse("wagtailadmin_pages:search") + "?q=Counted",
+        reverse("wagtailsnippets_stories_sharekit:list"),
+        reverse("wagtailsnippets_stories_sharekit:edit", args=[kit.pk]),
+    ]
+    for url in screens:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert "48613" not in html, url
+        assert "share count" not in html.lower(), url
+    report = client.get(URL, {"period": iso(weeks_ago(0))}).content.decode()
+    assert "48613" in report
