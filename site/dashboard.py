@@ -52,10 +52,10 @@ def kits_going_live_soon(now=None):
     )
 
 
-def shares_last_week(today=None):
+def shares_last_week(now=None):
     """The share report's network totals for the last whole week: the same figures, worked
     out by the same function, so the dashboard can never be set against the report."""
-    period = share_stats.Period(share_stats.last_closed_week(today), weeks=1)
+    period = share_stats.Period(share_stats.last_closed_week(now), weeks=1)
     return share_stats.share_table(period)
 
 

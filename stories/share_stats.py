@@ -5,7 +5,7 @@ keeps a small team from working out who shared:
 
 1. The only cell is one page, one network, one week that is over. The week in progress is
    never shown, so looking on Monday and again on Tuesday tells nothing about what happened
-   in between; a closed week no longer changes.
+   in between; a closed week no longer changes (see `last_closed_week`).
 2. A cell below 5 is shown as "fewer than 5".
 3. Every other figure (several weeks, a story's total, a network's total, the grand total,
    the dashboard) adds up only the cells that are shown.
@@ -32,14 +32,17 @@ from .networks import Network
 
 SMALL_COUNT = 5
 WEEK = datetime.timedelta(days=7)
+SETTLING = datetime.timedelta(hours=1)
 SEVERAL_WEEKS = (4, 13, 52)
 DEFAULT_PERIOD = "last-4"
 WEEKS_LISTED = 104  # single weeks offered in the period list, newest first
 
 
-def last_closed_week(today=None):
-    """The Monday of the last whole week that is over."""
-    return week_of(today or timezone.localdate()) - WEEK
+def last_closed_week(now=None):
+    """The Monday of the last whole week that is over. A week counts as over an hour after
+    its Sunday ends: a share made in its last seconds is written (its request committed)
+    long before anyone can see the week, so the figures of a week shown never change."""
+    return week_of((timezone.localtime(now) - SETTLING).date()) - WEEK
 
 
 @dataclass(frozen=True)
@@ -75,11 +78,11 @@ class Period:
         ) % {**dates, "count": self.weeks}
 
 
-def offered_periods(today=None):
+def offered_periods(now=None):
     """Every period the report offers, by the key it goes by in a URL: the last 4, 13 and 52
     weeks, then each week that is over, back to the first week with shares (at most two
     years). Nothing else is ever computed, so no crafted date can reach the figures."""
-    last = last_closed_week(today)
+    last = last_closed_week(now)
     periods = {
         f"last-{weeks}": Period(last - WEEK * (weeks - 1), weeks)
         for weeks in SEVERAL_WEEKS

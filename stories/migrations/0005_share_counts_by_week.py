@@ -1,5 +1,8 @@
 """Share counts are kept per week (its Monday) instead of per day: the day rows of each week
-are added up into one row. Going back puts each week's total on its Monday."""
+are added up into one row. Going back puts each week's total on its Monday.
+
+The day column goes in the next migration: PostgreSQL cannot alter a table in the transaction
+that has just written rows to it."""
 
 import datetime
 from collections import defaultdict
@@ -51,22 +54,4 @@ class Migration(migrations.Migration):
             name="one_count_per_page_network_day",
         ),
         migrations.RunPython(days_into_weeks, weeks_onto_mondays),
-        migrations.RemoveField(
-            model_name="sharecount",
-            name="day",
-        ),
-        migrations.AlterField(
-            model_name="sharecount",
-            name="week",
-            field=models.DateField(
-                help_text="The Monday that starts the week.", verbose_name="week"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="sharecount",
-            constraint=models.UniqueConstraint(
-                fields=("page", "network", "week"),
-                name="one_count_per_page_network_week",
-            ),
-        ),
     ]

@@ -78,7 +78,7 @@ def test_migration_adds_each_days_count_into_its_week(home_page):
     """Counts stored per day before the change are summed into their week; nothing is lost
     and no day is left."""
     before = [("stories", "0004_topic_help_texts")]
-    after = [("stories", "0005_share_counts_by_week")]
+    after = [("stories", "0006_share_counts_week_only")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     old_model = executor.loader.project_state(before).apps.get_model(

@@ -427,30 +427,41 @@ def test_the_week_in_progress_cannot_be_differenced(
     sharer = Client()
     sharer.force_login(employee)
     monday = week_of(timezone.localdate())
+    with translation.override("en"):
+        share_url = reverse("stories:share", kwargs={"kit_id": kit.pk})
+    editor_client = client_for(editor)
 
-    def share_on(day, times):
-        monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: day)
-        with translation.override("en"):
-            url = reverse("stories:share", kwargs={"kit_id": kit.pk})
+    def at(day, hour, minute=0):
+        moment = timezone.make_aware(
+            datetime.datetime.combine(day, datetime.time(hour, minute))
+        )
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+
+    def share(times):
         for _time in range(times):
             response = sharer.post(
-                url, {"network": "x", "text": "Hello", "original": ""}
+                share_url, {"network": "x", "text": "Hello", "original": ""}
             )
             assert response.status_code == 303
 
-    editor_client = client_for(editor)
-    share_on(monday, 3)
+    at(monday, 9)
+    share(3)
     on_monday = everything_an_editor_sees(editor_client)
-    share_on(monday + datetime.timedelta(days=1), 2)
+    at(monday + datetime.timedelta(days=1), 9)
+    share(1)
     on_tuesday = everything_an_editor_sees(editor_client)
-    assert on_monday == on_tuesday
+    at(monday + datetime.timedelta(days=6), 23, 59)
+    share(1)  # the last minute of Sunday
+    at(monday + WEEK, 0, 30)  # half an hour later: the week is still settling
+    assert everything_an_editor_sees(editor_client) == on_tuesday == on_monday
     assert ShareCount.objects.get(page=story, network="x", week=monday).count == 5
 
-    share_on(monday + WEEK, 1)  # next Monday: the week is over
+    at(monday + WEEK, 1)  # the week is over and shows, whole
+    share(1)
     next_week = everything_an_editor_sees(editor_client)
-    closed = by_story(next_week[f"{iso(monday)} html"])
-    assert closed["Today"]["X"] == "5"
-    share_on(monday + WEEK + datetime.timedelta(days=1), 4)
+    assert by_story(next_week[f"{iso(monday)} html"])["Today"]["X"] == "5"
+    at(monday + WEEK + datetime.timedelta(days=1), 9)
+    share(4)
     assert everything_an_editor_sees(editor_client) == next_week
 
 
