@@ -158,7 +158,12 @@ class ShareTable:
 
     @property
     def network_totals(self):
-        return list(zip(self.networks, self.column_totals, strict=True))
+        """(network, total) for the networks whose total is not zero."""
+        return [
+            (network, total)
+            for network, total in zip(self.networks, self.column_totals, strict=True)
+            if total
+        ]
 
     @property
     def total(self):
