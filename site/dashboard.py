@@ -2,12 +2,13 @@
 
 Each part is shown only to those who can act on it: reviews to editors and referents, share
 kits and share totals to editors, and to an ambassador only the state of their own spotlight.
-Share totals are aggregates per network, with small numbers hidden ("fewer than 5").
+Share totals are those of the share report for the last whole week (stories/share_stats.py
+decides what may be shown): they add up only the figures the report shows.
 """
 
 import datetime
 
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.template.loader import get_template
 from django.utils import timezone
 
@@ -16,9 +17,8 @@ from wagtail.models import WorkflowState
 
 from referents.roles import EDITORS, REFERENTS
 from referents.wagtail_hooks import is_restricted_ambassador
-from stories import report
-from stories.models import ShareCount, ShareKit, SpotlightPage
-from stories.networks import Network
+from stories import report, share_stats
+from stories.models import ShareKit, SpotlightPage
 
 
 SOON = datetime.timedelta(days=7)
@@ -52,22 +52,11 @@ def kits_going_live_soon(now=None):
     )
 
 
-def shares_this_month(today=None):
-    """Total shares per network since the first of the month, small numbers hidden."""
-    today = today or timezone.localdate()
-    totals = dict(
-        ShareCount.objects.filter(day__gte=today.replace(day=1), day__lte=today)
-        .values_list("network")
-        .annotate(total=Sum("count"))
-        .values_list("network", "total")
-    )
-    labels = dict(Network.choices)
-    return [
-        {"network": labels.get(network, network), "shown": report.shown_count(total)}
-        for network, total in sorted(
-            totals.items(), key=lambda item: labels.get(item[0], item[0])
-        )
-    ]
+def shares_last_week(now=None):
+    """The share report's network totals for the last whole week: the same figures, worked
+    out by the same function, so the dashboard can never be set against the report."""
+    period = share_stats.Period(share_stats.last_closed_week(now), weeks=1)
+    return share_stats.share_table(period)
 
 
 class ChorusDashboardPanel(Component):
@@ -96,7 +85,7 @@ class ChorusDashboardPanel(Component):
             context["kits"] = kits_going_live_soon()
         if report.can_view(user):
             context["show_shares"] = True
-            context["shares"] = shares_this_month()
+            context["shares"] = shares_last_week()
         return context
 
     def render_html(self, parent_context=None):

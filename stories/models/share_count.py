@@ -1,3 +1,5 @@
+import datetime
+
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -6,9 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from ..networks import Network
 
 
+def week_of(day):
+    """The Monday that starts the (ISO) week of a day."""
+    return day - datetime.timedelta(days=day.weekday())
+
+
 class ShareCount(models.Model):
-    """How many times a page was shared to a network on a day. Anonymous by construction:
-    there is no field for a user, a session, an address, a browser or a cookie."""
+    """How many times a page was shared to a network in a week. Anonymous by construction:
+    there is no field for a user, a session, an address, a browser or a cookie, and no day
+    or time either. A week is the finest grain stored, so it is the finest anyone can see
+    (stories/share_stats.py decides what is shown)."""
 
     page = models.ForeignKey(
         "wagtailcore.Page",
@@ -17,7 +26,7 @@ class ShareCount(models.Model):
         verbose_name=_("page"),
     )
     network = models.CharField(_("network"), max_length=20, choices=Network.choices)
-    day = models.DateField(_("day"))
+    week = models.DateField(_("week"), help_text=_("The Monday that starts the week."))
     count = models.PositiveIntegerField(_("count"), default=0)
 
     class Meta:
@@ -25,7 +34,8 @@ class ShareCount(models.Model):
         verbose_name_plural = _("share counts")
         constraints = [
             models.UniqueConstraint(
-                fields=["page", "network", "day"], name="one_count_per_page_network_day"
+                fields=["page", "network", "week"],
+                name="one_count_per_page_network_week",
             )
         ]
         permissions = [
@@ -33,19 +43,22 @@ class ShareCount(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.page_id} {self.network} {self.day}: {self.count}"
+        # No count here: a string of this row must never show a number that the share
+        # report would hide.
+        return f"{self.page_id} {self.network} {self.week}"
 
     @classmethod
     def increment(cls, page, network, day=None):
-        """Add one share, atomically: the database adds 1, so concurrent requests never
-        overwrite each other. The first share of the day creates the row; if another request
-        created it in the meantime, the unique constraint tells us and we add to theirs."""
-        day = day or timezone.localdate()
-        rows = cls.objects.filter(page=page, network=network, day=day)
+        """Add one share to the week of `day` (today by default), atomically: the database
+        adds 1, so concurrent requests never overwrite each other. The first share of the
+        week creates the row; if another request created it in the meantime, the unique
+        constraint tells us and we add to theirs."""
+        week = week_of(day or timezone.localdate())
+        rows = cls.objects.filter(page=page, network=network, week=week)
         if rows.update(count=F("count") + 1):
             return
         try:
             with transaction.atomic():
-                cls.objects.create(page=page, network=network, day=day, count=1)
+                cls.objects.create(page=page, network=network, week=week, count=1)
         except IntegrityError:
             rows.update(count=F("count") + 1)

@@ -10,6 +10,7 @@ from django.utils import timezone
 import pytest
 
 from stories.models import ShareCount
+from stories.share_stats import last_closed_week
 from tests.factories.stories import ShareKitFactory
 
 from .conftest import DESKTOP, PHONE
@@ -60,12 +61,9 @@ def test_tour_of_an_editor(
         title="Open day, second wave",
         shareable_from=timezone.now() + datetime.timedelta(days=3),
     )
-    ShareCount.objects.create(
-        page=story, network="linkedin", day=timezone.localdate(), count=12
-    )
-    ShareCount.objects.create(
-        page=story, network="bluesky", day=timezone.localdate(), count=3
-    )
+    last_week = last_closed_week()
+    ShareCount.objects.create(page=story, network="linkedin", week=last_week, count=12)
+    ShareCount.objects.create(page=story, network="bluesky", week=last_week, count=3)
     page.set_viewport_size(size)
     login(page, "editor", language="en")
 

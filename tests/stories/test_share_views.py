@@ -10,6 +10,7 @@ import pytest
 
 from home.models import ChorusSettings, DisclosureMode
 from stories.models import ShareCount
+from stories.models.share_count import week_of
 from tests.factories.stories import ShareKitFactory, StoryPageFactory
 
 
@@ -71,7 +72,8 @@ def test_each_share_adds_exactly_one(employee_client, kit, story):
     share(employee_client, kit, "bluesky")
     assert count(story, "x") == 2
     assert count(story, "bluesky") == 1
-    assert ShareCount.objects.get(page=story, network="x").day == timezone.localdate()
+    week = ShareCount.objects.get(page=story, network="x").week
+    assert week == week_of(timezone.localdate())
 
 
 @pytest.mark.parametrize(
