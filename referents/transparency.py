@@ -387,8 +387,9 @@ def inventory():
             ),
             _("As long as the story or spotlight it counts exists."),
             _(
-                'Editors see the totals; any total below 5 is shown as "fewer than 5" '
-                "so that a small team cannot guess who shared."
+                "Editors see the totals of weeks that are over; a week's total below 5 "
+                'is shown as "fewer than 5", and every sum they see leaves such small '
+                "totals out, so that a small team cannot work out who shared."
             ),
             ("stories.ShareCount",),  # by label: referents must not import stories
             ("stories.ShareCount",),
@@ -403,6 +404,7 @@ def never_stored():
             "total, nothing else."
         ),
         _("Your IP address, browser, cookies or session when you share."),
+        _("The day or time of a share: only its week is kept."),
         _("The text you share: it goes on to the network and is not kept."),
         _(
             "Which stories or guides you read, and what you search for: there is no "
