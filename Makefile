@@ -33,8 +33,11 @@ run: install ## Install, migrate, load the demo and serve on http://127.0.0.1:$(
 	@echo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# The browser tests' Chromium is found, or installed once (chorus_site.browser), unless
+# PYTEST_ARGS leaves them out (-m "not e2e").
 test: install ## Run the whole test suite, browser tests included (DATABASE_URL=… for PostgreSQL)
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	@chromium=$$($(if $(findstring not e2e,$(PYTEST_ARGS)),true,$(PYTHON) -m chorus_site.browser)) && \
+		CHROMIUM_PATH="$$chromium" $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: install ## Ruff, templates, Django checks, migrations, messages, bandit, pip-audit
 	$(VENV)/bin/ruff check .
