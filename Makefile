@@ -61,7 +61,10 @@ messages: install ## Extract UI strings to locale/ and compile them
 bench: install ## Measure speed, queries and page weight (see README)
 	$(PYTHON) -m chorus_site.bench
 
+cluster: install ## Two app hosts on their own PostgreSQL and Redis, checked over HTTP (see README)
+	$(PYTHON) -m chorus_site.cluster
+
 clean: ## Remove the virtualenv, collected static files and the local database
 	rm -rf $(VENV) static data/*.sqlite3 data/media
 
-.PHONY: help install run test lint format messages bench clean
+.PHONY: help install run test lint format messages bench cluster clean
