@@ -26,7 +26,7 @@ run: install ## Install, migrate, load the demo and serve on http://127.0.0.1:$(
 	$(MANAGE) migrate --no-input
 	$(MANAGE) compilemessages_polib
 	$(MANAGE) collectstatic --no-input --verbosity 0
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --once
 	@echo
 	@echo "  Chorus is starting on http://127.0.0.1:$(PORT)/ (French: /fr/, English: /en/, admin: /admin/)"
 	@echo "  Log in with one of the demo accounts above. Stop with Ctrl+C."
