@@ -129,8 +129,8 @@ def manage(env, *args):
 class Cluster:
     """The servers, the content and the readers that the checks share."""
 
-    def __init__(self, servers):
-        programs, redis_program = find_programs()
+    def __init__(self, servers, programs):
+        programs, redis_program = programs
         self.servers = servers
         started = time.monotonic()
         self.postgres = servers.started(Postgres(servers.folder, programs))
@@ -546,14 +546,16 @@ def run_checks(cluster):
 
 def main():
     started = time.monotonic()
-    servers = Servers()
-    cluster = None
     try:
-        cluster = Cluster(servers)
-        run_checks(cluster)
+        programs = find_programs()
     except MissingPrograms as missing:
         say(str(missing))
         return 2
+    servers = Servers()
+    cluster = None
+    try:
+        cluster = Cluster(servers, programs)
+        run_checks(cluster)
     except (AssertionError, RuntimeError, OSError, subprocess.SubprocessError) as error:
         say(f"make cluster FAILED: {error}")
         if cluster is not None:

@@ -195,8 +195,9 @@ class FormParser(HTMLParser):
             self._textarea = None
         elif tag == "select" and self._select is not None:
             chosen = self._select["chosen"]
-            if not chosen and not self._select["multiple"] and self._select["first"]:
-                chosen = [self._select["first"]]
+            first = self._select["first"]
+            if not chosen and not self._select["multiple"] and first is not None:
+                chosen = [first]
             for value in chosen:
                 self._add(self._select["name"], value)
             self._select = None

@@ -58,19 +58,26 @@ def wait_until(ready, seconds, what):
     raise RuntimeError(f"{what} was not ready within {seconds} s")
 
 
-def postgres_programs():
-    """The folder of initdb and pg_ctl: on PATH, or Debian's /usr/lib/postgresql/<n>/bin."""
-    on_path = shutil.which("initdb")
-    if on_path and shutil.which("pg_ctl"):
+# Where PostgreSQL's server programs are when they are not on PATH (Debian keeps them there).
+POSTGRES_FOLDERS = ("/usr/lib/postgresql/*/bin", "/usr/local/pgsql/bin")
+
+
+def _version(folder):
+    name = Path(folder).parent.name
+    return int(name) if name.isdigit() else 0
+
+
+def postgres_programs(path, folders):
+    """The folder of initdb and pg_ctl: on `path`, else in `folders`, newest version first."""
+    on_path = shutil.which("initdb", path=path)
+    if on_path and shutil.which("pg_ctl", path=path):
         return Path(on_path).resolve().parent
-    folders = sorted(
-        glob.glob("/usr/lib/postgresql/*/bin"),
-        key=lambda folder: (
-            int(Path(folder).parent.name) if Path(folder).parent.name.isdigit() else 0
-        ),
+    found = sorted(
+        (folder for pattern in folders for folder in glob.glob(pattern)),
+        key=_version,
         reverse=True,
     )
-    for folder in [*folders, "/usr/local/pgsql/bin"]:
+    for folder in found:
         if all(
             os.access(Path(folder) / name, os.X_OK) for name in ("initdb", "pg_ctl")
         ):
@@ -78,8 +85,12 @@ def postgres_programs():
     return None
 
 
-def find_programs():
-    postgres, redis = postgres_programs(), shutil.which("redis-server")
+def find_programs(path=None, folders=None):
+    """PostgreSQL's program folder and redis-server, or MissingPrograms saying what to
+    install. `path` is the PATH to search (the environment's by default)."""
+    path = os.environ.get("PATH", "") if path is None else path
+    postgres = postgres_programs(path, POSTGRES_FOLDERS if folders is None else folders)
+    redis = shutil.which("redis-server", path=path)
     missing = [
         name
         for name, found in (("initdb, pg_ctl", postgres), ("redis-server", redis))
