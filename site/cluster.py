@@ -250,6 +250,22 @@ def add_story(editor, host, index_id, title, slug, is_public, go_live_at=None):
 # The checks
 
 
+def production_https(cluster):
+    """The hosts run with production's HTTPS defaults (the readers' cookies must be Secure)."""
+    for host in cluster.hosts:
+        plain = Reader("plain HTTP", through_tls=False).get(host, "/en/")
+        check(
+            plain.status == 301 and plain.headers.get("location") == f"{ORIGIN}/en/",
+            f"plain HTTP to {host} was not sent to HTTPS: {plain}",
+        )
+        login = expect(Reader("anonymous"), host, "/en/login/", 200)
+        check(
+            "max-age=31536000" in login.headers.get("strict-transport-security", ""),
+            f"no HSTS header from {host}",
+        )
+    return "both hosts redirect to HTTPS, send HSTS and only Secure cookies"
+
+
 def session_moves_between_hosts(cluster):
     employee = log_in(cluster.a, "employee", EMPLOYEES["employee"][0])
     expect(employee, cluster.b, "/en/", 200, contains=LOGOUT_BUTTON)
@@ -532,7 +548,7 @@ def postgres_restart(cluster):
 
 def run_checks(cluster):
     started = time.monotonic()
-    results = [session_moves_between_hosts(cluster)]
+    results = [production_https(cluster), session_moves_between_hosts(cluster)]
     results.append(publishing_is_seen_everywhere(cluster))
     scheduled = schedule_story(cluster)
     results.append(Soak(cluster).run())

@@ -53,16 +53,17 @@ class Response:
 class Reader:
     """One person's browser: its cookies, on any host (sessions are not sticky)."""
 
-    def __init__(self, name):
+    def __init__(self, name, through_tls=True):
         self.name = name
         self.cookies = {}
+        self.through_tls = (
+            through_tls  # False: as if the load balancer forwarded plain HTTP
+        )
 
     def request(self, host, method, path, fields=None):
-        headers = {
-            "Host": PUBLIC_HOST,
-            "X-Forwarded-Proto": "https",
-            "User-Agent": f"chorus-cluster ({self.name})",
-        }
+        headers = {"Host": PUBLIC_HOST, "User-Agent": f"chorus-cluster ({self.name})"}
+        if self.through_tls:
+            headers["X-Forwarded-Proto"] = "https"
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
