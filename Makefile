@@ -26,15 +26,18 @@ run: install ## Install, migrate, load the demo and serve on http://127.0.0.1:$(
 	$(MANAGE) migrate --no-input
 	$(MANAGE) compilemessages_polib
 	$(MANAGE) collectstatic --no-input --verbosity 0
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --once
 	@echo
 	@echo "  Chorus is starting on http://127.0.0.1:$(PORT)/ (French: /fr/, English: /en/, admin: /admin/)"
 	@echo "  Log in with one of the demo accounts above. Stop with Ctrl+C."
 	@echo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# The browser tests' Chromium is found, or installed once (chorus_site.browser), unless
+# PYTEST_ARGS leaves them out (-m "not e2e").
 test: install ## Run the whole test suite, browser tests included (DATABASE_URL=… for PostgreSQL)
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	@chromium=$$($(if $(findstring not e2e,$(PYTEST_ARGS)),true,$(PYTHON) -m chorus_site.browser)) && \
+		CHROMIUM_PATH="$$chromium" $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: install ## Ruff, templates, Django checks, migrations, messages, bandit, pip-audit
 	$(VENV)/bin/ruff check .
@@ -58,7 +61,10 @@ messages: install ## Extract UI strings to locale/ and compile them
 bench: install ## Measure speed, queries and page weight (see README)
 	$(PYTHON) -m chorus_site.bench
 
+cluster: install ## Two app hosts on their own PostgreSQL and Redis, checked over HTTP (see README)
+	$(PYTHON) -m chorus_site.cluster
+
 clean: ## Remove the virtualenv, collected static files and the local database
 	rm -rf $(VENV) static data/*.sqlite3 data/media
 
-.PHONY: help install run test lint format messages bench clean
+.PHONY: help install run test lint format messages bench cluster clean

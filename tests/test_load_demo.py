@@ -1,4 +1,5 @@
-"""The one test of `load_demo` (STYLE §3d): it runs twice, and the second run adds nothing."""
+"""The one test of `load_demo` (STYLE §3d): it runs twice, and the second run adds nothing;
+with `--once` (`make run`), a second run does not even publish the demo again."""
 
 from io import StringIO
 
@@ -6,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Revision
 from wagtail.snippets.models import get_snippet_models
 
 import pytest
@@ -45,3 +46,9 @@ def test_load_demo_twice_creates_both_languages_once():
 
     call_command("load_demo", stdout=StringIO())
     assert demo_counts() == first
+
+    revisions, output = Revision.objects.count(), StringIO()
+    call_command("load_demo", "--once", stdout=output)
+    assert Revision.objects.count() == revisions
+    assert "Demo content already loaded" in output.getvalue()
+    assert "employee-demo" in output.getvalue()

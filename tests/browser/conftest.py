@@ -1,6 +1,7 @@
-"""Browser tests: pytest-playwright driving Debian's chromium against Django's live server.
+"""Browser tests: pytest-playwright driving Chromium against Django's live server.
 
-`playwright install` cannot download browsers here, so the launch points at /usr/bin/chromium.
+The browser is the one `make test` found or installed (chorus_site.browser: Debian's
+chromium, or Playwright's own); without one, every browser test fails with what to install.
 Screenshots go to tests/browser/screenshots/ (the README shows some of them).
 """
 
@@ -14,6 +15,7 @@ from wagtail.models import Page
 
 import pytest
 
+from chorus_site.browser import HOW_TO_INSTALL, find_chromium
 from referents.models import ReferentIndexPage
 from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory
 from tests.factories.referents import (
@@ -30,16 +32,18 @@ from tests.factories.stories import (
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 AXE_JS = Path(__file__).parent / "vendor" / "axe.min.js"
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.fail(HOW_TO_INSTALL, pytrace=False)
     return {
         **browser_type_launch_args,
-        "executable_path": CHROMIUM,
+        "executable_path": chromium,
         "args": [
             "--no-sandbox",
             "--disable-gpu",

@@ -1,7 +1,9 @@
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from guides import demo as guides_demo
+from guides.models import GuidePage
 from home import demo as home_demo
 from referents import demo as referents_demo
 from stories import demo as stories_demo
@@ -26,18 +28,37 @@ WHERE_TO_START = [
 ]
 
 
+def demo_loaded():
+    """True once a whole load has run: the first step's accounts and the last step's guides."""
+    usernames = [account.username for account in referents_demo.DEMO_ACCOUNTS]
+    accounts = get_user_model().objects.filter(username__in=usernames).count()
+    return accounts == len(usernames) and GuidePage.objects.exists()
+
+
 class Command(BaseCommand):
     help = "Load the bilingual demo content and demo accounts. Safe to run again."
 
-    def handle(self, *args, **options):
-        home = home_demo.load()
-        accounts = referents_demo.load(home)
-        stories_demo.load(home)
-        guides_demo.load(home)
-        call_command("update_index", verbosity=0)
-        self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--once",
+            action="store_true",
+            help="Load nothing if the demo is already there (`make run` a second time).",
+        )
+
+    def handle(self, *args, once=False, **options):
+        if once and demo_loaded():
+            self.stdout.write(
+                "Demo content already loaded (`manage.py load_demo` loads it again)."
+            )
+        else:
+            home = home_demo.load()
+            referents_demo.load(home)
+            stories_demo.load(home)
+            guides_demo.load(home)
+            call_command("update_index", verbosity=0)
+            self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write("Demo accounts (development only):")
-        for account in accounts:
+        for account in referents_demo.DEMO_ACCOUNTS:
             self.stdout.write(
                 f"  {account.username:<12} {account.password:<20} {account.role}"
             )
