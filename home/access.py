@@ -14,6 +14,7 @@ lists, `visibility_key(request)`.
 """
 
 import hashlib
+import uuid
 from functools import reduce
 from operator import or_
 
@@ -137,8 +138,22 @@ def hidden_paths(user):
     return tuple(sorted(set(blocking.values_list("page__path", flat=True))))
 
 
+VISIBILITY_VERSION_KEY = "chorus:visibility-version"
+
+
 def visibility_cache_key(user_id):
     return f"chorus:visibility:{user_id}"
+
+
+def forget_visibility(*user_ids):
+    """Forget what these users may see: their groups changed."""
+    cache.delete_many([visibility_cache_key(user_id) for user_id in user_ids])
+
+
+def forget_every_visibility(**kwargs):
+    """Forget what everyone may see: a restriction changed, a page moved, a group went
+    (a signal receiver, so it takes **kwargs)."""
+    cache.set(VISIBILITY_VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def visibility(request):
@@ -146,8 +161,8 @@ def visibility(request):
     or `EMPLOYEE` followed by the `hidden_paths` of the reader. Readers with the same
     visibility see the same lists.
 
-    Kept once per request, and in the cache per user until the content version changes (a
-    restriction changed, a page moved) or the user's groups change (home.signals)."""
+    Kept once per request, and in the cache per user until a restriction changes, a page
+    moves or the user's groups change (home.signals): publishing leaves it alone."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return PUBLIC
@@ -158,6 +173,7 @@ def visibility(request):
         visibility_cache_key(user.pk),
         lambda: EMPLOYEE + hidden_paths(user),
         timeout=VISIBILITY_SECONDS,
+        version_key=VISIBILITY_VERSION_KEY,
     )
     request.chorus_visibility = (user.pk, seen)
     return seen
@@ -184,7 +200,3 @@ def visible_to(queryset, request):
         return queryset.public()
     hidden = [models.Q(path__startswith=path) for path in seen[1:]]
     return queryset.exclude(reduce(or_, hidden)) if hidden else queryset
-
-
-def forget_visibility(*user_ids):
-    cache.delete_many([visibility_cache_key(user_id) for user_id in user_ids])

@@ -43,14 +43,15 @@ from django.utils.module_loading import import_string
 VERSION_KEY = "chorus:content-version"
 
 
-def content_version():
-    """The current content version, created on first use."""
-    version = cache.get(VERSION_KEY)
+def content_version(version_key=VERSION_KEY):
+    """The current content version (or another version kept under `version_key`),
+    created on first use."""
+    version = cache.get(version_key)
     if version is None:
         version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, timeout=None)
+        cache.add(version_key, version, timeout=None)
         # Another process may have won the race: use what the cache holds.
-        version = cache.get(VERSION_KEY) or version
+        version = cache.get(version_key) or version
     return version
 
 
@@ -59,11 +60,11 @@ def bump_content_version(**kwargs):
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
-def _current(key):
+def _current(key, version_key=VERSION_KEY):
     """The content version, and what `key` holds if it was stored under that version: one
     round trip to the cache for both."""
-    found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY) or content_version()
+    found = cache.get_many([version_key, key])
+    version = found.get(version_key) or content_version(version_key)
     stored = found.get(key)
     if stored is None or stored[0] != version:
         return version, None
@@ -74,9 +75,10 @@ def _store(key, version, value, timeout):
     cache.set(key, (version, value), timeout)
 
 
-def kept_until_next_change(key, compute, timeout=600):
-    """What `compute()` returns, kept under `key` until the content version changes."""
-    version, value = _current(key)
+def kept_until_next_change(key, compute, timeout=600, version_key=VERSION_KEY):
+    """What `compute()` returns, kept under `key` until the content version (or the
+    version under `version_key`) changes."""
+    version, value = _current(key, version_key)
     if value is None:
         value = compute()
         _store(key, version, value, timeout)

@@ -7,16 +7,16 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page
-from wagtail.signals import page_published
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, post_page_move
 
 from .access import (
     PublicFlagMixin,
+    forget_every_visibility,
     forget_visibility,
     restrict_to_logged_in,
     sync_view_restriction,
 )
-from .cache import bump_content_version
 from .models import StagePreference
 
 
@@ -60,7 +60,7 @@ def forget_cached_stage(sender, instance, **kwargs):
 
 
 # A reader's visibility (home.access) is kept per user: forget it when what decides it
-# changes. Restrictions and page moves change the content version, which forgets it too.
+# changes.
 
 
 @receiver(m2m_changed, sender=get_user_model().groups.through)
@@ -74,7 +74,7 @@ def forget_visibility_on_group_change(
     elif pk_set:  # group.user_set.add(...) or .remove(...)
         forget_visibility(*pk_set)
     else:  # group.user_set.clear(): the members are not named
-        bump_content_version()
+        forget_every_visibility()
 
 
 @receiver(post_save, sender=get_user_model())
@@ -84,7 +84,20 @@ def forget_visibility_on_user_change(sender, instance, update_fields=None, **kwa
         forget_visibility(instance.pk)
 
 
-@receiver(post_delete, sender=Group)
-def forget_visibility_on_group_delete(sender, instance, **kwargs):
-    # The group's members are removed without a signal: forget everyone's visibility.
-    bump_content_version()
+# A group's members are removed without a signal when it is deleted; a restriction (or
+# its groups) changes what its groups see; a page move changes the paths that are hidden.
+post_delete.connect(
+    forget_every_visibility, sender=Group, dispatch_uid="chorus-vis-group"
+)
+for signal in (post_save, post_delete):
+    signal.connect(
+        forget_every_visibility,
+        sender=PageViewRestriction,
+        dispatch_uid=f"chorus-vis-restriction-{id(signal)}",
+    )
+m2m_changed.connect(
+    forget_every_visibility,
+    sender=PageViewRestriction.groups.through,
+    dispatch_uid="chorus-vis-restriction-groups",
+)
+post_page_move.connect(forget_every_visibility, dispatch_uid="chorus-vis-move")
