@@ -459,3 +459,16 @@ def test_the_rule_is_wagtail_s_own_page_by_page(small_tree, readers):
             assert (page.pk in listed) is wagtail_accepts(page, request), (
                 f"{who}: {page.title}"
             )
+
+
+def test_a_reader_s_visibility_costs_no_query_once_known(
+    content, readers, django_assert_max_num_queries
+):
+    """Kept per user: a page served from the cache costs the user's row, nothing more,
+    however many restrictions there are."""
+    returning(readers["outsider"]).get("/fr/")  # creates the site settings row
+    for reader in ("member", "outsider"):
+        client = returning(readers[reader])
+        client.get("/fr/histoires/")
+        with django_assert_max_num_queries(1):
+            assert client.get("/fr/histoires/").status_code == 200
