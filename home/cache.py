@@ -229,7 +229,7 @@ def _same_for_every_employee(request, response, audience):
 
 
 def _serve_for_employee(request, serve, audience):
-    # Imported here: home.access keeps its data with this module's helpers.
+    # Imported here: home.access imports this module (it keeps visibilities here).
     from .access import visibility_key
 
     # Shared pages hold lists of pages: readers who may open different pages get
