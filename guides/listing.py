@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 
 from wagtail.models import Locale
 
+from home.access import visibility_key, visible_to
 from home.cache import cached_content
 from home.models import StagePreference
 from home.stages import STAGE_DESCRIPTIONS, Stage, stage_or_none
@@ -38,11 +39,12 @@ def group_by_stage(guides, chosen=None):
     ]
 
 
-def guides_first_for(stage, locale, limit=GUIDES_ON_HOME):
-    """Live guides of a language, those written for `stage` first (one query)."""
+def guides_first_for(stage, locale, request, limit=GUIDES_ON_HOME):
+    """Live guides of a language that the reader may open, those written for `stage`
+    first (one query)."""
     from .models import GuidePage, GuideStage
 
-    guides = GuidePage.objects.live().filter(locale=locale)
+    guides = visible_to(GuidePage.objects.live().filter(locale=locale), request)
     if stage is None:
         return list(guides.order_by("title")[:limit])
     guides = guides.annotate(
@@ -53,24 +55,30 @@ def guides_first_for(stage, locale, limit=GUIDES_ON_HOME):
 
 def guides_for_me(request, locale_id=None):
     """A per-reader fragment (CHORUS_PER_READER_FRAGMENTS): the reader's own stage and its
-    guides first, or the four stages in a few words. The same for every reader of a stage,
-    so kept in the cache per stage."""
+    guides first, or the four stages in a few words. The same for every reader of a stage
+    who may open the same pages, so kept in the cache per stage and visibility."""
     locale = locale_id or Locale.get_active().pk
     stage = chosen_stage(request.user)
     return cached_content(
-        ("guides-for-me", locale, stage, request.get_full_path()),
+        (
+            "guides-for-me",
+            locale,
+            stage,
+            request.get_full_path(),
+            visibility_key(request),
+        ),
         lambda: render_to_string(
             "guides/includes/guides_for_me.html",
-            guides_for_me_context(stage, locale),
+            guides_for_me_context(stage, locale, request),
             request,
         ),
     )
 
 
-def guides_for_me_context(stage, locale):
+def guides_for_me_context(stage, locale, request):
     from .models import GuideIndexPage
 
-    guides = guides_first_for(stage, locale)
+    guides = guides_first_for(stage, locale, request)
     return {
         "stage": stage,
         "my_guides": [g for g in guides if getattr(g, "for_my_stage", False)],

@@ -11,7 +11,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.access import LoginRequiredPageMixin, PublicFlagMixin
+from home.access import LoginRequiredPageMixin, PublicFlagMixin, visible_to
 from home.stages import Stage, stage_or_none
 
 from .blocks import GuideStreamBlock
@@ -65,7 +65,9 @@ class GuideIndexPage(LoginRequiredPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         subject = subject_or_none(request.GET.get("subject"))
-        guides = GuidePage.objects.child_of(self).live().with_stages()
+        guides = visible_to(
+            GuidePage.objects.child_of(self).live(), request
+        ).with_stages()
         if subject:
             guides = guides.filter(subject=subject)
         chosen = chosen_stage(request.user)

@@ -6,13 +6,26 @@ one has none. Because the rule is stored as Wagtail's own restriction, `.public(
 the sitemap, search, feeds, document privacy and cache headers all follow it without special
 cases. Home and index pages are never public: they ask for a login themselves
 (`LoginRequiredPageMixin`), since a restriction on them would cascade to their public children.
+
+Editors may add Wagtail's own group or password restrictions. Every list of pages (home,
+indexes, what is new, feeds, search, guides, the dashboard) shows a page only to a reader who
+may open it: one rule, `visible_to(queryset, request)`, and one key for the caches that keep
+lists, `visibility_key(request)`.
 """
 
+import hashlib
+import uuid
+from functools import reduce
+from operator import or_
+
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import PageViewRestriction
+
+from .cache import kept_until_next_change
 
 
 class PublicFlagMixin(models.Model):
@@ -96,3 +109,94 @@ def use_scalable_private_q():
     from wagtail.query import PageQuerySet
 
     PageQuerySet.private_q = private_q
+
+
+# Who sees which pages in lists.
+
+PUBLIC = ("public",)
+EMPLOYEE = ("employee",)
+# A change of groups forgets a reader's visibility at once; this bounds a rare race (a
+# request computing it while the change is being saved).
+VISIBILITY_SECONDS = 600
+
+
+def hidden_paths(user):
+    """The paths of the pages a logged-in `user` may not open, each hiding everything under
+    it: under a password restriction (lists never ask for a password), or under a group
+    restriction whose groups they are not in (superusers pass every group restriction, as in
+    Wagtail's `PageViewRestriction.accept_request`). One query; editors add such restrictions
+    by hand, so there are few."""
+    blocking = PageViewRestriction.objects.exclude(
+        restriction_type=PageViewRestriction.LOGIN
+    )
+    if user.is_superuser:
+        blocking = blocking.exclude(restriction_type=PageViewRestriction.GROUPS)
+    else:
+        blocking = blocking.exclude(
+            restriction_type=PageViewRestriction.GROUPS, groups__in=user.groups.all()
+        )
+    return tuple(sorted(set(blocking.values_list("page__path", flat=True))))
+
+
+VISIBILITY_VERSION_KEY = "chorus:visibility-version"
+
+
+def visibility_cache_key(user_id):
+    return f"chorus:visibility:{user_id}"
+
+
+def forget_visibility(*user_ids):
+    """Forget what these users may see: their groups changed."""
+    cache.delete_many([visibility_cache_key(user_id) for user_id in user_ids])
+
+
+def forget_every_visibility(**kwargs):
+    """Forget what everyone may see: a restriction changed, a page moved, a group went
+    (a signal receiver, so it takes **kwargs)."""
+    cache.set(VISIBILITY_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def visibility(request):
+    """What decides which pages this reader finds in lists: `PUBLIC` (anonymous visitors),
+    or `EMPLOYEE` followed by the `hidden_paths` of the reader. Readers with the same
+    visibility see the same lists.
+
+    Kept once per request, and in the cache per user until a restriction changes, a page
+    moves or the user's groups change (home.signals): publishing leaves it alone."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return PUBLIC
+    kept = getattr(request, "chorus_visibility", None)
+    if kept is not None and kept[0] == user.pk:
+        return kept[1]
+    seen = kept_until_next_change(
+        visibility_cache_key(user.pk),
+        lambda: EMPLOYEE + hidden_paths(user),
+        timeout=VISIBILITY_SECONDS,
+        version_key=VISIBILITY_VERSION_KEY,
+    )
+    request.chorus_visibility = (user.pk, seen)
+    return seen
+
+
+def visibility_key(request):
+    """A short name for the reader's `visibility`, for the keys of caches that keep lists
+    (or pages holding lists): readers never share a copy that lists pages one of them may
+    not open."""
+    seen = visibility(request)
+    if seen in (PUBLIC, EMPLOYEE):
+        return seen[0]
+    digest = hashlib.md5(repr(seen).encode(), usedforsecurity=False).hexdigest()
+    return f"employee-{digest}"
+
+
+def visible_to(queryset, request):
+    """THE rule for lists: the pages of `queryset` that this reader may open, as Wagtail's
+    `accept_request` decides page by page, in one query. An anonymous visitor gets
+    `.public()` pages (no restriction at all); a logged-in reader every page but those
+    under `hidden_paths`. Drafts are the caller's business (`.live()`), as with `.public()`."""
+    seen = visibility(request)
+    if seen == PUBLIC:
+        return queryset.public()
+    hidden = [models.Q(path__startswith=path) for path in seen[1:]]
+    return queryset.exclude(reduce(or_, hidden)) if hidden else queryset

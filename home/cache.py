@@ -5,7 +5,8 @@ Two full-response layers, one invalidation:
 - **Anonymous visitors** of public pages get the whole rendered response from the cache,
   keyed by host and URL (the URL carries the language). Only a 200 that sets no cookie, used
   no CSRF token and shows no message is kept, so nothing personal is ever stored.
-- **Logged-in employees** get one copy of a page for every employee (the page types in
+- **Logged-in employees** get one copy of a page for every employee who may open the same
+  pages (home.access.visibility_key; the page types in
   CHORUS_EMPLOYEE_PAGE_CACHE_MODELS), kept a minute (share-kit embargoes open and close on
   time). Whatever differs for each reader is filled in as the copy is served: each form's
   CSRF token, and the per-reader fragments of `{% per_reader %}` (CHORUS_PER_READER_FRAGMENTS:
@@ -42,14 +43,15 @@ from django.utils.module_loading import import_string
 VERSION_KEY = "chorus:content-version"
 
 
-def content_version():
-    """The current content version, created on first use."""
-    version = cache.get(VERSION_KEY)
+def content_version(version_key=VERSION_KEY):
+    """The current content version (or another version kept under `version_key`),
+    created on first use."""
+    version = cache.get(version_key)
     if version is None:
         version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, timeout=None)
+        cache.add(version_key, version, timeout=None)
         # Another process may have won the race: use what the cache holds.
-        version = cache.get(VERSION_KEY) or version
+        version = cache.get(version_key) or version
     return version
 
 
@@ -58,11 +60,11 @@ def bump_content_version(**kwargs):
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
-def _current(key):
+def _current(key, version_key=VERSION_KEY):
     """The content version, and what `key` holds if it was stored under that version: one
     round trip to the cache for both."""
-    found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY) or content_version()
+    found = cache.get_many([version_key, key])
+    version = found.get(version_key) or content_version(version_key)
     stored = found.get(key)
     if stored is None or stored[0] != version:
         return version, None
@@ -73,17 +75,23 @@ def _store(key, version, value, timeout):
     cache.set(key, (version, value), timeout)
 
 
-def cached_content(key_parts, compute, timeout=600):
-    """What `compute()` returns, kept until the next publish under `key_parts` and the
-    language: for data or HTML that is the same for many readers."""
-    key_parts = (translation.get_language(), *key_parts)
-    key = hashlib.md5(repr(key_parts).encode(), usedforsecurity=False).hexdigest()
-    key = f"chorus:content:{key}"
-    version, value = _current(key)
+def kept_until_next_change(key, compute, timeout=600, version_key=VERSION_KEY):
+    """What `compute()` returns, kept under `key` until the content version (or the
+    version under `version_key`) changes."""
+    version, value = _current(key, version_key)
     if value is None:
         value = compute()
         _store(key, version, value, timeout)
     return value
+
+
+def cached_content(key_parts, compute, timeout=600):
+    """What `compute()` returns, kept until the next publish under `key_parts` and the
+    language: for data or HTML that is the same for many readers. A list of pages must
+    name the reader's `home.access.visibility_key` among its `key_parts`."""
+    key_parts = (translation.get_language(), *key_parts)
+    key = hashlib.md5(repr(key_parts).encode(), usedforsecurity=False).hexdigest()
+    return kept_until_next_change(f"chorus:content:{key}", compute, timeout)
 
 
 def page_cache_enabled():
@@ -221,7 +229,12 @@ def _same_for_every_employee(request, response, audience):
 
 
 def _serve_for_employee(request, serve, audience):
-    key = _response_key(request, f"employee:{audience or ''}")
+    # Imported here: home.access imports this module (it keeps visibilities here).
+    from .access import visibility_key
+
+    # Shared pages hold lists of pages: readers who may open different pages get
+    # different copies.
+    key = _response_key(request, f"employee:{audience or ''}:{visibility_key(request)}")
     version, entry = _current(key)
     if entry is None:
         request.chorus_for_every_reader = True
@@ -249,9 +262,10 @@ def _serve_for_employee(request, serve, audience):
 def serve_with_cache(request, serve, audience=None):
     """Serve `serve()` through the full-response caches when they apply.
 
-    Employees share the pages whose type says so. A view that is not a page shares its
-    answers between the employees of one `audience`: a string naming everything that
-    decides what it shows (the search names the pages hidden from the reader)."""
+    Employees share the pages whose type says so, among readers of the same visibility
+    (home.access: who may open which pages). A view that is not a page shares its answers
+    between the employees of one `audience` (and visibility): a string naming everything
+    else that decides what it shows."""
     if _may_use_employee_cache(request):
         return _serve_for_employee(request, serve, audience)
     if _may_use_cache(request):
@@ -292,7 +306,7 @@ def bump_on_page_delete(sender, instance, **kwargs):
 
 
 def connect_receivers():
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import m2m_changed, post_delete, post_save
 
     from wagtail.models import PageViewRestriction
     from wagtail.signals import (
@@ -315,4 +329,10 @@ def connect_receivers():
         signal.connect(
             bump_on_content_change, dispatch_uid=f"chorus-cache-content-{id(signal)}"
         )
+    # The groups of a group restriction are saved after the restriction itself.
+    m2m_changed.connect(
+        bump_content_version,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="chorus-cache-restriction-groups",
+    )
     post_delete.connect(bump_on_page_delete, dispatch_uid="chorus-cache-page-delete")

@@ -3,18 +3,22 @@
 Each part is shown only to those who can act on it: reviews to editors and referents, share
 kits and share totals to editors, and to an ambassador only the state of their own spotlight.
 Share totals are those of the share report for the last whole week (stories/share_stats.py
-decides what may be shown): they add up only the figures the report shows.
+decides what may be shown): they add up only the figures the report shows. Pages are listed
+only to those who may open them (home.access.visible_to), as everywhere.
 """
 
 import datetime
 
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.template.loader import get_template
 from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 
+from home.access import visible_to
 from referents.roles import EDITORS, REFERENTS
 from referents.wagtail_hooks import is_restricted_ambassador
 from stories import report, share_stats
@@ -29,24 +33,36 @@ def _in_groups(user, *names):
     return user.is_superuser or user.groups.filter(name__in=names).exists()
 
 
-def waiting_for_review():
-    """Pages and snippets whose moderation workflow is in progress, oldest request first."""
+def waiting_for_review(request):
+    """Pages and snippets whose moderation workflow is in progress, oldest request first;
+    pages only if the reader may open them (home.access.visible_to)."""
+    visible_page_ids = (
+        visible_to(Page.objects.all(), request)
+        .annotate(id_text=Cast("pk", CharField()))
+        .values("id_text")
+    )
     states = (
         WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
+        .filter(
+            ~Q(base_content_type=ContentType.objects.get_for_model(Page))
+            | Q(object_id__in=visible_page_ids)
+        )
         .select_related("current_task_state__task", "requested_by")
         .order_by("created_at")[:LIST_LENGTH]
     )
     return [state for state in states if state.content_object is not None]
 
 
-def kits_going_live_soon(now=None):
-    """Share kits whose embargo ends, or whose scheduled publication falls, in the next 7 days."""
+def kits_going_live_soon(request, now=None):
+    """Share kits whose embargo ends, or whose scheduled publication falls, in the next 7
+    days, on pages the reader may open."""
     now = now or timezone.now()
     return list(
         ShareKit.objects.filter(
             Q(shareable_from__gt=now, shareable_from__lte=now + SOON)
             | Q(go_live_at__gt=now, go_live_at__lte=now + SOON)
         )
+        .filter(page__in=visible_to(Page.objects.all(), request))
         .select_related("page", "locale")
         .order_by("pk")[:LIST_LENGTH]
     )
@@ -71,6 +87,7 @@ class ChorusDashboardPanel(Component):
         user = self.request.user
         context = {"request": self.request}
         if is_restricted_ambassador(user):
+            # Their own pages, which they edit: no restriction hides them from their author.
             context["my_spotlights"] = list(
                 SpotlightPage.objects.filter(owner=user)
                 .select_related("locale")
@@ -79,10 +96,10 @@ class ChorusDashboardPanel(Component):
             return context
         if _in_groups(user, EDITORS, REFERENTS):
             context["show_reviews"] = True
-            context["reviews"] = waiting_for_review()
+            context["reviews"] = waiting_for_review(self.request)
         if user.has_perm("stories.change_sharekit"):
             context["show_kits"] = True
-            context["kits"] = kits_going_live_soon()
+            context["kits"] = kits_going_live_soon(self.request)
         if report.can_view(user):
             context["show_shares"] = True
             context["shares"] = shares_last_week()

@@ -1,13 +1,13 @@
 """One search page over stories, guides and spotlights, and referents for employees.
 
 Who finds what follows the access rule of `home.access`: an anonymous visitor finds only
-live, public pages; a logged-in employee finds live pages, internal ones included; nobody
+live, public pages; a logged-in employee finds live pages, internal ones included, except
+those under a group or password restriction they have not passed (`visible_to`); nobody
 finds drafts (only live pages are searched, and the index holds their live text) or
 embargoed share texts (share kits are not searched at all). Results are in the language
 being read (`Locale.get_active()`).
 """
 
-import hashlib
 import re
 from collections import defaultdict
 from urllib.parse import urlencode
@@ -27,11 +27,12 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from guides.models import GuidePage, GuideStage
+from home.access import visibility_key, visible_to
 from home.cache import cached_content, serve_with_cache
 from home.stages import Stage
 from stories.models import SpotlightPage, StoryPage, Topic
@@ -90,35 +91,9 @@ def referent_model():
     return model if issubclass(model, index.Indexed) else None
 
 
-def hidden_paths(user):
-    """The paths of the pages this logged-in user may not open, with everything under them:
-    under a password restriction, or under a group restriction whose groups they are not
-    in. Chorus itself only uses "logged-in" restrictions, so there are few (a correlated
-    subquery over every page took seconds with 10,000 stories)."""
-    blocking = PageViewRestriction.objects.exclude(
-        restriction_type=PageViewRestriction.LOGIN
-    )
-    if not user.is_superuser:
-        blocking = blocking.exclude(
-            restriction_type=PageViewRestriction.GROUPS,
-            groups__in=user.groups.all(),
-        )
-    else:
-        blocking = blocking.exclude(restriction_type=PageViewRestriction.GROUPS)
-    return sorted(set(blocking.values_list("page__path", flat=True)))
-
-
-def visibility(user):
-    """What decides which pages a reader finds: public pages only, or every live page but
-    those under `hidden_paths`. Readers with the same visibility get the same results."""
-    if not user.is_authenticated:
-        return ("public",)
-    return ("employee", *hidden_paths(user))
-
-
-def search_pages(seen, query, filters, locale):
-    """Live pages matching the query and filters, in one language, for readers who see
-    what `seen` (a `visibility()`) lets them see."""
+def search_pages(request, query, filters, locale):
+    """Live pages matching the query and filters, in one language, that the reader may
+    open (home.access.visible_to)."""
     page_models = [
         model
         for result_type, model in PAGE_MODELS.items()
@@ -128,12 +103,9 @@ def search_pages(seen, query, filters, locale):
         page_models = [model for model in page_models if model is GuidePage]
     if not page_models:
         return Page.objects.none()
-    pages = Page.objects.live().filter(locale=locale).type(*page_models)
-    if seen == ("public",):
-        pages = pages.public()  # one subquery, not a clause per page (home.access)
-    else:
-        for path in seen[1:]:
-            pages = pages.exclude(path__startswith=path)
+    pages = visible_to(
+        Page.objects.live().filter(locale=locale).type(*page_models), request
+    )
     if filters["topic"]:
         tagged = Q()
         for model in page_models:
@@ -156,7 +128,7 @@ def search_pages(seen, query, filters, locale):
     return list(pages.search(query, operator="and"))
 
 
-def search_referents(seen, query, filters, locale, limit=REFERENTS_SHOWN):
+def search_referents(request, query, filters, locale, limit=REFERENTS_SHOWN):
     """Live referents of one language, for employees only (referents have no stage).
 
     The search index filters on the locale and being live; the topic is checked on the
@@ -165,7 +137,7 @@ def search_referents(seen, query, filters, locale, limit=REFERENTS_SHOWN):
     model = referent_model()
     if (
         model is None
-        or seen == ("public",)
+        or not request.user.is_authenticated
         or filters["type"] not in ("", ResultType.REFERENT)
         or filters["stage"]
     ):
@@ -241,9 +213,9 @@ def specific_in_order(pages):
     return [found[page.pk] for page in pages if page.pk in found]
 
 
-def render_results(request, words, query, filters, locale, seen):
+def render_results(request, words, query, filters, locale):
     """The results part of the search page: referents, count, results and pagination."""
-    found = search_pages(seen, words, filters, locale)
+    found = search_pages(request, words, filters, locale)
     results_page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     results = [
         {
@@ -255,7 +227,7 @@ def render_results(request, words, query, filters, locale, seen):
     ]
     referents = []
     if results_page.number == 1:
-        referents = search_referents(seen, words, filters, locale)
+        referents = search_referents(request, words, filters, locale)
     return render_to_string(
         "search/includes/results.html",
         {
@@ -280,15 +252,12 @@ def base_query(query, filters):
 @require_GET
 @transaction.non_atomic_requests  # read-only: no transaction to lock SQLite with
 def search(request):
-    # Readers who may see the same pages get the same answer: they share cached copies.
-    seen = visibility(request.user)
-    audience = hashlib.md5(repr(seen).encode(), usedforsecurity=False).hexdigest()
-    return serve_with_cache(
-        request, lambda: search_page(request, seen), audience=f"search:{audience}"
-    )
+    # Readers who may see the same pages get the same answer: they share cached copies
+    # (serve_with_cache keys them by the reader's visibility).
+    return serve_with_cache(request, lambda: search_page(request), audience="search")
 
 
-def search_page(request, seen):
+def search_page(request):
     locale = Locale.get_active()
     form = SearchForm(request.GET)
     filters = form.filters()
@@ -305,8 +274,15 @@ def search_page(request, seen):
         # The same for every reader who sees the same pages: kept until the next publish.
         page_number = request.GET.get("page", "")
         results_html = cached_content(
-            ("search", locale.pk, query, sorted(filters.items()), page_number, seen),
-            lambda: render_results(request, words, query, filters, locale, seen),
+            (
+                "search",
+                locale.pk,
+                query,
+                sorted(filters.items()),
+                page_number,
+                visibility_key(request),
+            ),
+            lambda: render_results(request, words, query, filters, locale),
         )
 
     topics = Topic.objects.filter(locale=locale).only("name", "slug")

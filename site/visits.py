@@ -12,6 +12,7 @@ from django.utils.dateparse import parse_datetime
 from wagtail.models import Locale, Page
 
 from guides.models import GuidePage
+from home.access import visibility_key, visible_to
 from home.cache import cached_content
 from stories.models import SpotlightPage, StoryPage
 
@@ -47,12 +48,13 @@ def previous_visit(request):
 NEW_SINCE_SHOWN = 6
 
 
-def newest_pages(locale_id, page_types, limit=NEW_SINCE_SHOWN):
-    """The most recently published live pages of `page_types` in one language, newest first,
-    as plain pages (title and URL are all the list needs: one query)."""
+def newest_pages(request, locale_id, page_types, limit=NEW_SINCE_SHOWN):
+    """The most recently published live pages of `page_types` in one language that the
+    reader may open, newest first, as plain pages (title and URL are all the list needs:
+    one query)."""
+    pages = Page.objects.live().type(*page_types)
     return list(
-        Page.objects.live()
-        .type(*page_types)
+        visible_to(pages, request)
         .filter(locale=locale_id, first_published_at__isnull=False)
         .order_by("-first_published_at")[:limit]
     )
@@ -68,11 +70,13 @@ def new_since_last_visit(request, locale_id=None):
     context = {"first_visit": since == FIRST_VISIT}
     if since != FIRST_VISIT:
         locale_id = locale_id or Locale.get_active().pk
-        # The newest pages are the same for everyone: those published since this
-        # reader's visit are the first of them.
+        # The newest pages are the same for every reader who may open the same pages:
+        # those published since this reader's visit are the first of them.
         newest = cached_content(
-            ("newest-pages", locale_id),
-            lambda: newest_pages(locale_id, (StoryPage, GuidePage, SpotlightPage)),
+            ("newest-pages", locale_id, visibility_key(request)),
+            lambda: newest_pages(
+                request, locale_id, (StoryPage, GuidePage, SpotlightPage)
+            ),
         )
         context.update(
             since=since,

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Site
 
+from home.access import visible_to
+
 from .models import StoryIndexPage, StoryPage
 from .queries import newest_first, public_stories
 
@@ -80,7 +82,8 @@ class PublicStoryFeed(StoryFeed):
 
 
 class InternalStoryFeed(StoryFeed):
-    """Every published story, for logged-in employees (the login middleware asks for it)."""
+    """Every published story the reader may open, for logged-in employees (the login
+    middleware asks for it)."""
 
     def title(self, locale):
         return _("Chorus: all stories")
@@ -89,4 +92,4 @@ class InternalStoryFeed(StoryFeed):
         return _("Every published story, internal ones included. For employees only.")
 
     def stories(self, queryset):
-        return queryset
+        return visible_to(queryset, self.request)

@@ -4,6 +4,8 @@ from django.db.models import Exists, OuterRef, Prefetch
 
 from wagtail.images import get_image_model
 
+from home.access import visible_to
+
 
 # Renditions used wherever a story appears in a list (see templates/stories/).
 CARD_IMAGE_FILTER = "fill-640x360"
@@ -52,11 +54,12 @@ def with_list_data(queryset, image_filter=CARD_IMAGE_FILTER):
     )
 
 
-def story_listing(index_page, topic=None, shareable=False):
-    """The stories listed on a story index, newest first, optionally filtered."""
+def story_listing(index_page, request, topic=None, shareable=False):
+    """The stories listed on a story index for this reader, newest first, optionally
+    filtered."""
     from .models import StoryPage
 
-    stories = StoryPage.objects.child_of(index_page).live()
+    stories = visible_to(StoryPage.objects.child_of(index_page).live(), request)
     if topic is not None:
         stories = stories.filter(topics=topic)
     if shareable:

@@ -2,11 +2,13 @@
 
 `{% chorus_cache 600 "story-body" %}…{% endchorus_cache %}` caches a fragment. Like
 Wagtail's `{% wagtailpagecache %}` (skipped in previews, keyed by the page's state and the
-site; also usable where there is no page, as in the header) plus the active language and
+site; also usable where there is no page, as in the header) plus the active language,
 the content version, so that a change to anything shown inside (a topic, an author's
-spotlight, an image) is seen at once after publishing. Wrap only what is the same for
-every reader: never a form, a CSRF token, a user's name or choice, or anything that
-depends on the time (an embargo).
+spotlight, an image) is seen at once after publishing, and the reader's visibility
+(home.access.visibility_key), so that a list inside never shows a page to a reader who
+may not open it. Wrap only what is the same for every reader of a visibility: never a
+form, a CSRF token, a user's name or choice, or anything that depends on the time (an
+embargo).
 
 `{% per_reader "guides_for_me" %}` renders a part of a page that differs for each reader.
 """
@@ -19,6 +21,7 @@ from django.utils.translation import get_language
 from wagtail.models import PAGE_TEMPLATE_VAR, Site
 from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
+from home.access import visibility_key
 from home.cache import (
     content_version,
     per_reader_placeholder,
@@ -34,12 +37,13 @@ KEY_VARS = (
     "chorus_cache_site",
     "chorus_cache_language",
     "chorus_cache_version",
+    "chorus_cache_visibility",
 )
 
 
 class ContentFragmentCacheNode(WagtailCacheNode):
     """Wagtail's preview-aware cache node, varying on the page (when there is one), the
-    site, the language and the content version."""
+    site, the language, the content version and the reader's visibility."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,6 +58,7 @@ class ContentFragmentCacheNode(WagtailCacheNode):
             "chorus_cache_site": getattr(site, "pk", ""),
             "chorus_cache_language": get_language(),
             "chorus_cache_version": content_version(),
+            "chorus_cache_visibility": visibility_key(request),
         }
         with context.update(keys):
             return super().render(context)

@@ -4,6 +4,7 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
+from ..access import visible_to
 from ..models import ChorusSettings
 
 
@@ -29,9 +30,10 @@ def home_url(context):
 def main_nav(context):
     request = context["request"]
     home = _home_page(request)
-    items = (
-        home.get_children().live().in_menu().specific() if home else Page.objects.none()
-    )
+    items = Page.objects.none()
+    if home is not None:
+        # Cached in the header for each visibility ({% chorus_cache %}).
+        items = visible_to(home.get_children().live().in_menu(), request).specific()
     current = context.get("page")
     return {
         "items": items,

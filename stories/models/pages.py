@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.access import LoginRequiredPageMixin, PublicFlagMixin
+from home.access import LoginRequiredPageMixin, PublicFlagMixin, visible_to
 from home.blocks import BodyStreamBlock
 from home.models import ImageWithAltMixin
 
@@ -46,7 +46,7 @@ class StoryIndexPage(LoginRequiredPageMixin, Page):
         topic_slug = request.GET.get("topic", "")
         topic = next((t for t in topics if t.slug == topic_slug), None)
         shareable = request.GET.get("shareable") == "1"
-        stories = story_listing(self, topic=topic, shareable=shareable)
+        stories = story_listing(self, request, topic=topic, shareable=shareable)
         if topic_slug and topic is None:
             stories = stories.none()
         # get_page() turns a missing or bad page number into the first or last page.
@@ -170,21 +170,25 @@ class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):
 
     def credited_authors(self, request):
         """Bylines, linked to the author's spotlight when the reader may open it."""
-        credits = []
-        for author in self.authors.select_related("spotlight"):
-            spotlight = author.spotlight
-            readable = spotlight is not None and (
-                spotlight.live
-                and (spotlight.is_public or request.user.is_authenticated)
+        authors = list(self.authors.select_related("spotlight"))
+        spotlight_ids = [a.spotlight_id for a in authors if a.spotlight_id is not None]
+        readable = set()
+        if spotlight_ids:
+            readable = set(
+                visible_to(
+                    SpotlightPage.objects.live().filter(pk__in=spotlight_ids), request
+                ).values_list("pk", flat=True)
             )
-            credits.append(
-                {
-                    "name": author.name,
-                    "role": author.role,
-                    "url": spotlight.get_url(request) if readable else "",
-                }
-            )
-        return credits
+        return [
+            {
+                "name": author.name,
+                "role": author.role,
+                "url": author.spotlight.get_url(request)
+                if author.spotlight_id in readable
+                else "",
+            }
+            for author in authors
+        ]
 
     def get_sitemap_urls(self, request=None):
         # The sitemap walks the default site's tree (French): list the public translations
@@ -242,6 +246,15 @@ class SpotlightIndexPage(LoginRequiredPageMixin, Page):
 
     class Meta:
         verbose_name = _("spotlight index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["spotlights"] = (
+            visible_to(SpotlightPage.objects.child_of(self).live(), request)
+            .select_related("photo")
+            .order_by("path")
+        )  # tree order, as in the admin
+        return context
 
 
 class SpotlightPage(PublicFlagMixin, ImageWithAltMixin, Page):

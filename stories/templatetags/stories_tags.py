@@ -4,7 +4,7 @@ from django.utils import timezone, translation
 
 from wagtail.models import Locale
 
-from home.access import is_publicly_visible
+from home.access import is_publicly_visible, visible_to
 from home.models import ChorusSettings
 
 from ..models import SpotlightIndexPage, SpotlightPage, StoryIndexPage, StoryPage
@@ -92,21 +92,21 @@ def story_feed_links(context, page=None):
 
 @register.inclusion_tag("stories/tags/latest_stories.html", takes_context=True)
 def latest_stories(context, count=4):
-    """The newest stories of the current language, for the home page (employees only)."""
+    """The newest stories of the current language that the reader may open, for the home
+    page (employees only)."""
     page = context.get("page")
     locale = page.locale if page is not None else Locale.get_active()
-    stories = list(
-        with_list_data(newest_first(StoryPage.objects.live().filter(locale=locale)))[
-            :count
-        ]
-    )
+    request = context["request"]
+    stories = visible_to(StoryPage.objects.live().filter(locale=locale), request)
+    stories = list(with_list_data(newest_first(stories))[:count])
     index = StoryIndexPage.objects.live().filter(locale=locale).first()
-    return {"stories": stories, "index": index, "request": context["request"]}
+    return {"stories": stories, "index": index, "request": request}
 
 
 @register.inclusion_tag("stories/tags/shareable_this_week.html", takes_context=True)
 def shareable_this_week(context, count=3):
-    """For the home page: the newest stories employees may share now (shareable-now rule)."""
+    """For the home page: the newest stories employees may share now (shareable-now rule:
+    public pages only, which every reader may open)."""
     page = context.get("page")
     locale = page.locale_id if page is not None else Locale.get_active()
     stories = list(
@@ -121,10 +121,13 @@ def shareable_this_week(context, count=3):
 @register.inclusion_tag("stories/tags/spotlight_of_the_week.html", takes_context=True)
 def spotlight_of_the_week(context):
     """For the home page: one ambassador's spotlight, taking turns week by week in page-tree
-    order, so that every ambassador comes round and nobody is ranked above the others."""
+    order, so that every ambassador comes round and nobody is ranked above the others.
+    Only spotlights the reader may open take turns."""
     page = context.get("page")
     locale = page.locale_id if page is not None else Locale.get_active()
-    spotlights = SpotlightPage.objects.live().filter(locale=locale).order_by("path")
+    spotlights = visible_to(
+        SpotlightPage.objects.live().filter(locale=locale), context["request"]
+    ).order_by("path")
     total = spotlights.count()
     if not total:
         return {"spotlight": None}
