@@ -155,7 +155,8 @@ def prepare_database(rebuild):
 def build(env):
     started = time.monotonic()
     manage(env, "migrate", "--no-input", "-v0")
-    manage(env, "load_demo")
+    # The bench runs with production settings (DEBUG off): its demo accounts are disposable.
+    manage(env, "load_demo", "--i-know-this-resets-demo-passwords")
     manage(
         env,
         "generate_load_data",
