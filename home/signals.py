@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_out
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
@@ -49,4 +48,6 @@ def confirm_logout(sender, request, user, **kwargs):
 @receiver(post_save, sender=StagePreference)
 @receiver(post_delete, sender=StagePreference)
 def forget_cached_stage(sender, instance, **kwargs):
-    cache.delete(StagePreference.cache_key(instance.user_id))
+    # The user object the preference was saved with may be the request's own.
+    user = instance.user if StagePreference.user.is_cached(instance) else None
+    StagePreference.forget(instance.user_id, user)
