@@ -141,6 +141,7 @@ def test_a_public_guide_names_no_colleague_to_visitors(
     html = client.get(public_guide.url).content.decode()
     assert not shows_samir(html)
     assert 'data-testid="ask-guide-referent"' not in html
+    assert "Alex Martin" not in html  # the guide's owner, a colleague too
     # The referent typed into a block has no consent on record either.
     assert "Claire Fontaine" not in html
     assert "claire.fontaine@chorus.example" not in html
@@ -151,6 +152,7 @@ def test_a_public_guide_names_no_colleague_to_visitors(
     assert 'data-testid="ask-guide-referent"' in employee_html
     assert SAMIR["name"] in employee_html
     assert "Claire Fontaine" in employee_html
+    assert "Alex Martin" in employee_html
     assert "Camille Rousseau" not in employee_html
 
 
