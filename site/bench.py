@@ -460,10 +460,13 @@ def report(backend, workers, seconds, results, measured, weight, outside):
                 failures.append(name)
         errors = one["errors"] + eight["errors"]
         # The ceiling runs in its own project, without a database: nothing to count.
-        page = measured.get(name, {"queries": ("–", "–"), "cold ms": float("nan")})
-        queries = "/".join(map(str, page["queries"]))
+        if name in measured:
+            queries = "/".join(map(str, measured[name]["queries"]))
+            cold = f"{measured[name]['cold ms']:.0f}"
+        else:
+            queries, cold = "–", "–"
         say(
-            f"| {name} | {queries} | {page['cold ms']:.0f} "
+            f"| {name} | {queries} | {cold} "
             f"| {one['rps']:.0f} | {one['p50']:.1f} | {one['p99']:.1f} "
             f"| {eight['rps']:.0f} | {eight['p50']:.1f} | {eight['p99']:.1f} "
             f"| {ratio:.0%} | {verdict}"
