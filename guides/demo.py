@@ -83,7 +83,7 @@ def _guide_fields(guide, language, topics, referents_page):
         "owner_role": owner_role,
         "last_reviewed": guide["last_reviewed"],
         "body": _body(text["body"], referents_page),
-        "is_public": False,
+        "is_public": guide.get("is_public", False),
         "topics": [topics[key][language] for key in guide["topics"]],
         # The owner's referent profile in the same language, when the referents demo made it.
         "referent": Referent.objects.filter(

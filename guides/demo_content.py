@@ -726,6 +726,8 @@ GUIDES = [
     {
         "key": "media-relations",
         "subject": "media-relations",
+        # Public: the organisation publishes how its people answer journalists.
+        "is_public": True,
         "stages": ["discover", "listen", "speak", "lead"],
         "topics": ["press"],
         "owner": CLAIRE,

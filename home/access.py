@@ -23,7 +23,7 @@ from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from .cache import kept_until_next_change
 
@@ -42,6 +42,14 @@ class PublicFlagMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def get_sitemap_urls(self, request=None):
+        # The sitemap walks the default site's tree (French): list the public translations
+        # of each public page with it, so that the English pages are found too.
+        urls = super().get_sitemap_urls(request)
+        for translation in self.get_translations().live().public():
+            urls += Page.get_sitemap_urls(translation, request)
+        return urls
 
 
 class LoginRequiredPageMixin:

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_out
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
@@ -56,7 +55,9 @@ def confirm_logout(sender, request, user, **kwargs):
 @receiver(post_save, sender=StagePreference)
 @receiver(post_delete, sender=StagePreference)
 def forget_cached_stage(sender, instance, **kwargs):
-    cache.delete(StagePreference.cache_key(instance.user_id))
+    # The user object the preference was saved with may be the request's own.
+    user = instance.user if StagePreference.user.is_cached(instance) else None
+    StagePreference.forget(instance.user_id, user)
 
 
 # A reader's visibility (home.access) is kept per user: forget it when what decides it

@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Subquery, Value
 from django.db.models.functions import Concat
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -65,13 +65,6 @@ def serve_page(request, path):
         )
     with transaction.atomic():
         return add_cache_headers(request, wagtail_views.serve(request, path))
-
-
-@login_not_required
-@transaction.non_atomic_requests
-def ceiling(request):
-    """The trivial view `make bench` compares every page with (same server, same run)."""
-    return HttpResponse("ok", content_type="text/plain")
 
 
 def _database_ready():

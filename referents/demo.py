@@ -88,6 +88,8 @@ DEMO_REFERENTS = [
         "translation_key": uuid.UUID("5b0f3c52-7d1e-4d0b-9a51-1c8f0a2b7e01"),
         "user": "referent",
         "name": "Samir Haddad",
+        # Samir agreed to appear on public pages; Claire did not (the media contact shows).
+        "appears_on_public_pages": True,
         "email": "referent@chorus.example",
         "team": {"fr": "Communication numérique", "en": "Digital communication"},
         "role": {
@@ -109,6 +111,7 @@ DEMO_REFERENTS = [
         "translation_key": uuid.UUID("5b0f3c52-7d1e-4d0b-9a51-1c8f0a2b7e02"),
         "user": None,
         "name": "Claire Fontaine",
+        "appears_on_public_pages": False,
         "email": "claire.fontaine@chorus.example",
         "team": {"fr": "Relations presse", "en": "Media relations"},
         "role": {
@@ -197,6 +200,7 @@ def _load_referents():
                     "email": data["email"],
                     "user": user,
                     "live": True,
+                    "appears_on_public_pages": data["appears_on_public_pages"],
                     **{
                         key: data[key][code]
                         for key in ("team", "role", "languages", "bio")

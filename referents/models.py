@@ -78,6 +78,15 @@ class AmbassadorProfile(models.Model):
         ]
 
 
+class ReferentQuerySet(models.QuerySet):
+    def shown_to(self, user):
+        """The referents `user` may see: all of them for a logged-in employee; for an
+        anonymous visitor (a public page), only those who agreed to appear there."""
+        if user is not None and user.is_authenticated:
+            return self
+        return self.filter(appears_on_public_pages=True)
+
+
 class Referent(
     ImageWithAltMixin,
     TranslatableMixin,
@@ -142,6 +151,17 @@ class Referent(
         related_name="referent_profiles",
         help_text=_("Lets this referent edit their own profile."),
     )
+    appears_on_public_pages = models.BooleanField(
+        _("shown on public pages"),
+        default=False,
+        help_text=_(
+            "Tick only if this person agreed that visitors from outside the organisation "
+            "see their name, photo, team and bio on public pages. Otherwise those pages "
+            "show the media contact instead. Applies to the profile in every language."
+        ),
+    )
+
+    objects = ReferentQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
@@ -154,6 +174,7 @@ class Referent(
         FieldPanel("languages"),
         FieldPanel("bio"),
         FieldPanel("user"),
+        FieldPanel("appears_on_public_pages"),
     ]
 
     search_fields = [
@@ -172,6 +193,12 @@ class Referent(
 
     def __str__(self):
         return self.name
+
+    def is_shown_to(self, user):
+        """True if `user` may see this profile (see ReferentQuerySet.shown_to)."""
+        return self.live and (
+            self.appears_on_public_pages or (user is not None and user.is_authenticated)
+        )
 
     @classmethod
     def for_active_locale(cls):

@@ -2,11 +2,14 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.dispatch import Signal, receiver
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
+
+from home.cache import bump_content_version
 
 
 # Sent after an ambassador left the programme. Arguments: user, keep_spotlight (bool).
@@ -96,3 +99,24 @@ def keep_inactive_accounts_out_of_the_programme(
     ambassadors = Group.objects.filter(name=AMBASSADORS, pk__in=pk_set)
     if ambassadors:
         instance.groups.remove(*ambassadors)
+
+
+@receiver(post_save, sender="referents.Referent")
+def share_public_consent_across_translations(
+    sender, instance, raw=False, update_fields=None, **kwargs
+):
+    # The consent is the person's, not one language's: publishing any translation of a
+    # profile gives every translation its value.
+    if raw or (
+        update_fields is not None and "appears_on_public_pages" not in update_fields
+    ):
+        return
+    changed = (
+        sender.objects.filter(translation_key=instance.translation_key)
+        .exclude(pk=instance.pk)
+        .exclude(appears_on_public_pages=instance.appears_on_public_pages)
+        .update(appears_on_public_pages=instance.appears_on_public_pages)
+    )
+    if changed:
+        # update() sends no signal: cached pages showing the other translations go too.
+        transaction.on_commit(bump_content_version)

@@ -157,13 +157,25 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Sessions are read from the cache and written through to the database, so a logged-in
-# page costs no session query while the cache is up, and nothing is lost when it is down.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Only Redis is shared by every process (and every host). What one process forgets in a
+# cache of its own, the others would keep serving: per-user entries (the session, the
+# stage) are kept across requests only in a shared cache.
+CHORUS_SHARED_CACHE = bool(REDIS_URL)
+# Sessions are read from the shared cache and written through to the database, so a
+# logged-in page costs no session query while Redis is up, and nothing is lost when it is
+# down. Without Redis, a logout in one process must end the session in all of them.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if CHORUS_SHARED_CACHE
+    else "django.contrib.sessions.backends.db"
+)
+# How long the shared cache keeps an employee's stage (home.models.StagePreference): a
+# change through the site is seen at once; one made outside it, after this time at most.
+CHORUS_STAGE_CACHE_SECONDS = 600
 # Two weeks (Django's default, written out because the transparency page states it).
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 # Whole pages for anonymous visitors, only with a cache shared by every process (home.cache).
-CHORUS_PAGE_CACHE = env_bool("CHORUS_PAGE_CACHE", default=bool(REDIS_URL))
+CHORUS_PAGE_CACHE = env_bool("CHORUS_PAGE_CACHE", default=CHORUS_SHARED_CACHE)
 CHORUS_PAGE_CACHE_SECONDS = int(os.environ.get("CHORUS_PAGE_CACHE_SECONDS", "600"))
 # Page types that show nothing about the reader, cached whole for employees too (a minute:
 # share-kit embargoes open and close on time). What differs for each reader is a per-reader

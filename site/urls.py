@@ -21,7 +21,6 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthz, name="healthz"),
-    path("bench/ceiling", home_views.ceiling, name="bench_ceiling"),
     path("sitemap.xml", login_not_required(sitemap), name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
     # Image renditions are public by design (Wagtail serves them from MEDIA_URL without a

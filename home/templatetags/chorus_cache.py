@@ -4,11 +4,13 @@
 Wagtail's `{% wagtailpagecache %}` (skipped in previews, keyed by the page's state and the
 site; also usable where there is no page, as in the header) plus the active language,
 the content version, so that a change to anything shown inside (a topic, an author's
-spotlight, an image) is seen at once after publishing, and the reader's visibility
-(home.access.visibility_key), so that a list inside never shows a page to a reader who
-may not open it. Wrap only what is the same for every reader of a visibility: never a
-form, a CSRF token, a user's name or choice, or anything that depends on the time (an
-embargo).
+spotlight, an image) is seen at once after publishing, the audience (a fragment rendered
+for a logged-in employee, who sees internal pages and every referent, is never served to an
+anonymous visitor, nor the other way round) and the reader's visibility
+(home.access.visibility_key), so that a list inside never shows a page to a reader who may
+not open it. Wrap only what is the same for every reader of an audience and visibility:
+never a form, a CSRF token, a user's name or choice, or anything that depends on the time
+(an embargo).
 
 `{% per_reader "guides_for_me" %}` renders a part of a page that differs for each reader.
 """
@@ -38,12 +40,19 @@ KEY_VARS = (
     "chorus_cache_language",
     "chorus_cache_version",
     "chorus_cache_visibility",
+    "chorus_cache_audience",
 )
+
+
+def audience(request):
+    """Who a fragment is rendered for: what an employee sees differs from a visitor's."""
+    user = getattr(request, "user", None)
+    return "employee" if user is not None and user.is_authenticated else "anonymous"
 
 
 class ContentFragmentCacheNode(WagtailCacheNode):
     """Wagtail's preview-aware cache node, varying on the page (when there is one), the
-    site, the language, the content version and the reader's visibility."""
+    site, the language, the content version, the audience and the reader's visibility."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,6 +68,7 @@ class ContentFragmentCacheNode(WagtailCacheNode):
             "chorus_cache_language": get_language(),
             "chorus_cache_version": content_version(),
             "chorus_cache_visibility": visibility_key(request),
+            "chorus_cache_audience": audience(request),
         }
         with context.update(keys):
             return super().render(context)

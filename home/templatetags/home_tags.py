@@ -42,18 +42,37 @@ def main_nav(context):
     }
 
 
+def readable_translations(page, user):
+    """The translations of `page` this reader may open: live ones for an employee, and
+    for an anonymous visitor only those that are also public (the rule of home.access)."""
+    translations = page.get_translations().live()
+    if user is None or not user.is_authenticated:
+        translations = translations.public()
+    return translations
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this page in each language: its translation, or the same view in that language."""
+    """Links to this page in each language the reader may open it in (its translations),
+    or to the same view in each language."""
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
+    if page is not None and isinstance(page, Page):
+        by_locale = {
+            translated.locale_id: translated
+            for translated in readable_translations(
+                page, getattr(request, "user", None)
+            )
+        }
+        if page.live:
+            by_locale[page.locale_id] = page
     links = []
     for locale in Locale.objects.order_by("language_code"):
         code = locale.language_code
         if page is not None and isinstance(page, Page):
-            translated = page.get_translation_or_none(locale)
-            if translated is None or not translated.live:
+            translated = by_locale.get(locale.pk)
+            if translated is None:
                 continue
             url = translated.url
         else:

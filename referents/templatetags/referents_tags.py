@@ -1,16 +1,26 @@
-"""`{% referent_for topics %}` and `{% my_referent %}`: a card pointing to the referent to ask.
+"""`{% referent_for topics %}`, `{% my_referent %}` and `{% shown_referent %}`: the referent
+to ask, as the reader may see them.
 
 Used from the home page, guides and sensitive stories, so that those apps need no import of
-referents.
+referents. Logged-in employees see every referent. An anonymous visitor (a public page) sees
+only the referents who agreed to appear on public pages, and the media contact in place of
+the others.
 """
 
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from home.models import ChorusSettings
 from referents.models import Referent
 
 
 register = template.Library()
+
+
+def _reader(context):
+    """The user reading the page; None (anonymous) when the context has no request."""
+    request = context.get("request")
+    return getattr(request, "user", None)
 
 
 def _topic_ids(topics):
@@ -33,10 +43,14 @@ def _translation_keys(topic_ids):
     return topic_model.objects.filter(pk__in=topic_ids).values("translation_key")
 
 
-@register.inclusion_tag("referents/tags/referent_card.html")
-def referent_for(topics=None):
-    """The referent whose topics best match `topics`, or the first referent listed."""
-    referents = Referent.for_active_locale().select_related("photo")
+@register.inclusion_tag("referents/tags/referent_card.html", takes_context=True)
+def referent_for(context, topics=None, media_contact_shown=False):
+    """The referent whose topics best match `topics`, or the first referent listed, among
+    those the reader may see. An anonymous visitor who may see none gets the media contact,
+    unless the page shows it already (`media_contact_shown`)."""
+    referents = (
+        Referent.for_active_locale().shown_to(_reader(context)).select_related("photo")
+    )
     ids = _topic_ids(topics)
     match = None
     if ids:
@@ -45,17 +59,40 @@ def referent_for(topics=None):
             .distinct()
             .first()
         )
+    referent = match or referents.first()
+    request = context.get("request")
+    reader = _reader(context)
+    in_place_of_a_referent = (
+        referent is None
+        and not media_contact_shown
+        and request is not None
+        and not (reader and reader.is_authenticated)
+    )
     return {
-        "referent": match or referents.first(),
+        "referent": referent,
         "intro": _("Questions? Ask a referent."),
+        "media_contact": ChorusSettings.for_request(request)
+        if in_place_of_a_referent
+        else None,
     }
 
 
 @register.inclusion_tag("referents/tags/referent_card.html", takes_context=True)
 def my_referent(context):
     """For the home page: the employee's referent (the first one listed in their language)."""
-    referents = Referent.for_active_locale().select_related("photo")
+    referents = (
+        Referent.for_active_locale().shown_to(_reader(context)).select_related("photo")
+    )
     return {
         "referent": referents.first(),
         "intro": _("Your referent, for any question about speaking in public."),
     }
+
+
+@register.simple_tag(takes_context=True)
+def shown_referent(context, referent):
+    """`{% shown_referent page.referent as referent %}`: the referent if it is live and the
+    reader may see it, else None."""
+    if referent is not None and referent.is_shown_to(_reader(context)):
+        return referent
+    return None

@@ -16,7 +16,7 @@ from home.access import LoginRequiredPageMixin, PublicFlagMixin, visible_to
 from home.blocks import BodyStreamBlock
 from home.models import ImageWithAltMixin
 
-from ..queries import public_stories, story_listing
+from ..queries import story_listing
 
 
 class StoryIndexPage(LoginRequiredPageMixin, Page):
@@ -189,14 +189,6 @@ class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):
             }
             for author in authors
         ]
-
-    def get_sitemap_urls(self, request=None):
-        # The sitemap walks the default site's tree (French): list the public translations
-        # of each public story with it, so that the English stories are found too.
-        urls = super().get_sitemap_urls(request)
-        for translation in public_stories(self.get_translations()):
-            urls += Page.get_sitemap_urls(translation, request)
-        return urls
 
 
 class StoryAuthor(Orderable):

@@ -154,3 +154,32 @@ def test_missing_secret_key_without_debug_is_refused_clearly(debug):
 def test_debug_runs_without_a_secret_key():
     values = settings_with(DJANGO_DEBUG="1")
     assert values["DEBUG"] is True
+
+
+SESSION_AND_SHARING = (
+    "import json, chorus_site.settings as s;"
+    "print(json.dumps([s.SESSION_ENGINE, s.CHORUS_SHARED_CACHE, s.CHORUS_PAGE_CACHE]))"
+)
+
+
+@pytest.mark.parametrize(
+    ("redis_url", "session_engine", "shared"),
+    [
+        ("", "django.contrib.sessions.backends.db", False),
+        (
+            "redis://cache.example.org:6379/2",
+            "django.contrib.sessions.backends.cached_db",
+            True,
+        ),
+    ],
+)
+def test_sessions_are_cached_only_in_a_cache_every_process_shares(
+    redis_url, session_engine, shared
+):
+    # A logout in one process must end the session in the others: a cache of the
+    # process's own would keep it alive there.
+    result = run_python(
+        SESSION_AND_SHARING, SECRET_KEY=production_secret(), REDIS_URL=redis_url
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [session_engine, shared, shared]

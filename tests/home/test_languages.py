@@ -1,4 +1,8 @@
+from django.test import Client
+
 import pytest
+
+from tests.factories.stories import StoryIndexPageFactory, StoryPageFactory
 
 
 pytestmark = pytest.mark.django_db
@@ -45,3 +49,43 @@ def test_unknown_page_gets_a_translated_404(client_for, employee, home_page):
     response = client_for(employee).get("/fr/nulle-part/")
     assert response.status_code == 404
     assert "Page introuvable" in response.content.decode()
+
+
+# The switcher on public pages: an anonymous visitor gets only translations they may open.
+
+
+@pytest.fixture
+def story_in_two_languages(home_page_en, locales):
+    """A public French story whose English translation is still internal."""
+    index = StoryIndexPageFactory(parent=home_page_en.get_translation(locales["fr"]))
+    index.copy_for_translation(locales["en"]).save_revision().publish()
+    french = StoryPageFactory(parent=index, is_public=True, slug="atelier")
+    english = french.copy_for_translation(locales["en"])
+    english.is_public = False
+    english.save_revision().publish()
+    return french, english.specific
+
+
+def switcher(html):
+    return html.split('data-testid="language-switcher"', 1)[1].split("</nav>", 1)[0]
+
+
+@pytest.mark.parametrize("page_cache", [False, True])
+def test_visitors_are_offered_only_the_public_translations(
+    client_for, employee, story_in_two_languages, settings, page_cache
+):
+    settings.CHORUS_PAGE_CACHE = page_cache
+    french, english = story_in_two_languages
+    # An employee reads first: what they were offered is cached, for employees only.
+    employee_html = client_for(employee).get(french.url).content.decode()
+    assert f'href="{english.url}" hreflang="en"' in switcher(employee_html)
+
+    visitor = Client()
+    assert visitor.get(english.url).status_code == 302  # to the login page
+    assert 'hreflang="en"' not in switcher(visitor.get(french.url).content.decode())
+
+    english.is_public = True
+    english.save_revision().publish()
+    assert visitor.get(english.url).status_code == 200
+    html = visitor.get(french.url).content.decode()
+    assert f'href="{english.url}" hreflang="en"' in switcher(html)

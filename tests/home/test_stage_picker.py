@@ -1,3 +1,5 @@
+import time
+
 from django.apps import apps
 from django.urls import reverse
 
@@ -44,7 +46,11 @@ def test_choosing_a_stage_stores_it_for_that_user_only(
     assert not StagePreference.objects.filter(user=editor).exists()
 
 
-def test_changing_and_clearing_the_stage(client_for, listening_employee, home_page):
+@pytest.mark.parametrize("shared_cache", [False, True])
+def test_changing_and_clearing_the_stage(
+    client_for, listening_employee, home_page, settings, shared_cache
+):
+    settings.CHORUS_SHARED_CACHE = shared_cache
     client = client_for(listening_employee)
     client.post(URL, {"stage": "lead"})
     assert StagePreference.objects.get(user=listening_employee).stage == "lead"
@@ -121,3 +127,38 @@ def test_the_choice_is_not_in_the_admin_snippets_or_exports(
         content = body.decode(errors="ignore")
         for word in stage_words:
             assert word not in content, (url, word)
+
+
+def shown_stage(client):
+    html = client.get(URL).content.decode()
+    return html.split('data-testid="current-stage">', 1)[1].split("</p>", 1)[0]
+
+
+def change_elsewhere(user, stage):
+    """What another process does: the database changes, this process' cache is not told."""
+    StagePreference.objects.filter(user=user).update(stage=stage)
+
+
+def test_without_a_shared_cache_a_stage_changed_elsewhere_shows_at_once(
+    client_for, listening_employee, home_page, settings
+):
+    settings.CHORUS_SHARED_CACHE = False  # local memory: each process has its own
+    client = client_for(listening_employee)
+    assert "Écouter" in shown_stage(client)
+
+    change_elsewhere(listening_employee, "lead")
+    assert "Entraîner" in shown_stage(client)
+
+
+def test_in_a_shared_cache_the_stage_is_kept_for_a_limited_time(
+    client_for, listening_employee, home_page, settings
+):
+    settings.CHORUS_SHARED_CACHE = True
+    settings.CHORUS_STAGE_CACHE_SECONDS = 1
+    client = client_for(listening_employee)
+    assert "Écouter" in shown_stage(client)
+
+    change_elsewhere(listening_employee, "lead")
+    assert "Écouter" in shown_stage(client)  # the shared copy is served…
+    time.sleep(1.5)
+    assert "Entraîner" in shown_stage(client)  # …until it expires

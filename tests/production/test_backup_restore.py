@@ -14,6 +14,8 @@ from wagtail.models import Page
 
 import pytest
 
+from chorus_site.management.commands.load_demo import RESET_FLAG
+
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -31,7 +33,7 @@ def content_counts():
 
 
 def test_demo_content_round_trips_through_a_backup(tmp_path, roles):
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", RESET_FLAG, stdout=StringIO())
     before = content_counts()
     backup = tmp_path / "chorus-backup.json"
     call_command(

@@ -1,3 +1,4 @@
+from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
@@ -12,8 +13,9 @@ from tests.factories.referents import ReferentFactory
 pytestmark = pytest.mark.django_db
 
 
-def render(source, **context):
+def render(source, user=None, **context):
     request = RequestFactory().get("/")
+    request.user = user or AnonymousUser()
     return Template("{% load referents_tags %}" + source).render(
         Context({"request": request, **context})
     )
@@ -41,14 +43,14 @@ def test_directory_lists_the_referents_of_its_language(
     assert "@chorus.example" not in content
 
 
-def test_referent_for_picks_the_referent_of_the_topic(locales):
+def test_referent_for_picks_the_referent_of_the_topic(locales, employee):
     media = Topic.objects.create(name="Médias", slug="medias", locale=locales["fr"])
     ReferentFactory(name="First listed", locale=locales["fr"])
     specialist = ReferentFactory(name="Zoé", locale=locales["fr"])
     specialist.topics.set([media])
     specialist.save()
     with translation.override("fr"):
-        html = render("{% referent_for topics %}", topics=[media])
+        html = render("{% referent_for topics %}", user=employee, topics=[media])
     assert "Zoé" in html
     assert "First listed" not in html
 

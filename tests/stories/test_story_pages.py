@@ -101,7 +101,8 @@ def test_sensitive_story_shows_guidance_media_contact_and_a_referent(
     from home.models import ChorusSettings
     from tests.factories.referents import ReferentFactory
 
-    ReferentFactory(name="Samir Haddad")
+    # Shown to anonymous visitors because he agreed (tests/referents: otherwise not).
+    ReferentFactory(name="Samir Haddad", appears_on_public_pages=True)
 
     chorus = ChorusSettings.for_site(Site.objects.get())
     chorus.media_contact_name = "Camille Rousseau"

@@ -1,6 +1,7 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from guides import demo as guides_demo
 from guides.models import GuidePage
@@ -35,10 +36,24 @@ def demo_loaded():
     return accounts == len(usernames) and GuidePage.objects.exists()
 
 
+RESET_FLAG = "--i-know-this-resets-demo-passwords"
+
+
 class Command(BaseCommand):
-    help = "Load the bilingual demo content and demo accounts. Safe to run again."
+    help = (
+        "Load the bilingual demo content and demo accounts. Safe to run again in "
+        "development; it resets the demo accounts' passwords, so without DEBUG it "
+        f"refuses to run unless given {RESET_FLAG}."
+    )
 
     def add_arguments(self, parser):
+        parser.add_argument(
+            RESET_FLAG,
+            action="store_true",
+            dest="resets_passwords_confirmed",
+            help="Run even though DEBUG is off: the demo accounts (employee, editor, "
+            "admin…) get their well-known demo passwords back.",
+        )
         parser.add_argument(
             "--once",
             action="store_true",
@@ -46,6 +61,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, once=False, **options):
+        # On a real site, a demo account that someone renamed or promoted would get a
+        # password printed in the README back.
+        if not settings.DEBUG and not options["resets_passwords_confirmed"]:
+            raise CommandError(
+                "load_demo resets the demo accounts' passwords to well-known values, so "
+                "it only runs with DJANGO_DEBUG=1 (as `make run` does). To load the demo "
+                f"on a server anyway, run it again with {RESET_FLAG}."
+            )
         if once and demo_loaded():
             self.stdout.write(
                 "Demo content already loaded (`manage.py load_demo` loads it again)."

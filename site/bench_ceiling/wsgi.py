@@ -1,0 +1,8 @@
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chorus_site.bench_ceiling.settings")
+
+application = get_wsgi_application()
