@@ -18,8 +18,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.admin.views.pages.listing import GenericPageFilterSet
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet

@@ -294,3 +294,81 @@ def test_direct_urls_to_others_work_are_refused(client_a, others):
         if response.status_code not in {302, 403, 404, 405} or shown:
             opened[url] = (response.status_code, shown)
     assert opened == {}, report(opened)
+
+
+def test_actions_on_others_work_change_nothing(client_a, others):
+    for page in (others["spotlight_b"], others["story"]):
+        title = page.get_latest_revision_as_object().title
+        for name in ("lock", "delete", "unpublish", "set_privacy"):
+            client_a.post(reverse(f"wagtailadmin_pages:{name}", args=[page.pk]))
+        bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+        client_a.post(f"{bulk}?id={page.pk}", {})
+        fresh = Page.objects.get(pk=page.pk)
+        assert not fresh.locked
+        assert fresh.get_latest_revision_as_object().title == title
+        assert (
+            fresh.get_view_restrictions().count()
+            == page.get_view_restrictions().count()
+        )
+    photo, document = others["photo_b"], others["document"]
+    client_a.post(
+        reverse("wagtailimages:edit", args=[photo.pk]),
+        {"title": "Changed", "collection": photo.collection_id, "tags": ""},
+    )
+    client_a.post(reverse("wagtailimages:delete", args=[photo.pk]))
+    client_a.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {"title": "Changed", "collection": document.collection_id, "tags": ""},
+    )
+    client_a.post(reverse("wagtaildocs:delete", args=[document.pk]))
+    assert get_image_model().objects.get(pk=photo.pk).title == photo.title
+    assert get_document_model().objects.get(pk=document.pk).title == document.title
+
+
+def test_ambassador_still_finds_and_edits_their_own_work(
+    client_a, actors, spotlight_a, photo_a, others
+):
+    index = spotlight_a.get_parent()
+    api = reverse("wagtailadmin_api:pages:listing")
+    for url in (
+        reverse("wagtailadmin_explore", args=[index.pk]),
+        f"{reverse('wagtailadmin_pages:search')}?q=Awa",
+        f"{api}?child_of={index.pk}&for_explorer=1",
+        reverse("wagtailadmin_pages:history", args=[spotlight_a.pk]),
+        reverse("wagtailadmin_pages:workflow_history", args=[spotlight_a.pk]),
+    ):
+        response = client_a.get(url)
+        assert response.status_code == 200, url
+        assert "Awa" in response.content.decode(), url
+    # The explorer's "Owner" filter offers the ambassador their own name.
+    explorer = client_a.get(reverse("wagtailadmin_explore", args=[index.pk]))
+    assert actors["ambassador_a"].get_full_name() in explorer.content.decode()
+    for url in (
+        reverse("wagtailimages_chooser:choose"),
+        reverse("wagtailimages_chooser:chosen", args=[photo_a.pk]),
+        reverse("wagtailadmin_api:images:listing"),
+    ):
+        response = client_a.get(url)
+        assert response.status_code == 200, url
+        assert "Awa&#x27;s photo" in response.content.decode() or (
+            "Awa's photo" in response.content.decode()
+        ), url
+    client_a.post(
+        reverse("wagtailadmin_pages:edit", args=[spotlight_a.pk]),
+        spotlight_form_data(spotlight_a, title="Awa, engineer"),
+    )
+    latest = Page.objects.get(pk=spotlight_a.pk).get_latest_revision_as_object()
+    assert latest.title == "Awa, engineer"
+
+
+def test_reviewers_and_editors_still_see_others_drafts(client, actors, others):
+    # The closure is for ambassadors: referents review every spotlight, editors see all.
+    index = others["spotlight_b"].get_parent()
+    client.force_login(actors["referent"])
+    explorer = client.get(reverse("wagtailadmin_explore", args=[index.pk]))
+    assert "Zephyrine" in explorer.content.decode()
+    client.force_login(actors["editor"])
+    search = client.get(reverse("wagtailadmin_pages:search"), {"q": "Obsidian"})
+    assert "Obsidian Cobaltine" in search.content.decode()
+    chooser = client.get(reverse("wagtailimages_chooser:choose"))
+    assert "Marigold Saffronette" in chooser.content.decode()
