@@ -4,7 +4,8 @@ An ambassador is a Wagtail user with "add" on the spotlight indexes (so they own
 what they create), "add" and "choose" on images (Wagtail lets uploaders change only their own
 images) and nothing else. Wagtail's permission checks already refuse what they have no right to;
 these hooks also hide what they cannot use and close the few doors that "add" leaves open
-(copying, moving and bulk actions).
+(copying, moving and bulk actions). What Wagtail would otherwise show them of other people's
+work is closed in admin_closure, registered here.
 """
 
 from functools import wraps
