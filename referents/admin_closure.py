@@ -6,7 +6,8 @@ admin API (used by the explorer menu), the page type usage listing and the site 
 use; "choose" on the image collections lets the image chooser's "chosen" and "select format"
 views and the admin API return any image; the listing's "Owner" and "Edited by" filters offer
 the names of everyone who owns or edited a page; and a few views (bulk actions, the page
-chooser's "chosen multiple", every per-page view) check nothing or only after showing a title.
+chooser's "chosen multiple", the snippet choosers, every per-page view) check nothing or only
+after showing a title.
 
 Everything that narrows an ambassador's admin lives here, so that one rule decides it:
 `own_work_pages_q()` for pages, "their own uploads" for images. Where Wagtail offers an
@@ -149,12 +150,15 @@ class ChoosableDocumentsAPIViewSet(DocumentsAdminAPIViewSet):
         return super().get_queryset().filter(pk__in=_choosable(self, self.model))
 
 
-# Views an ambassador has no use for and that show other people's titles before any check.
+# Views an ambassador has no use for and that show other people's titles before any check
+# (the snippet choosers list draft share kits to anyone with admin access).
 CLOSED_TO_AMBASSADORS = {
     "wagtail_bulk_action",
     "wagtailadmin_choose_page_chosen_multiple",
+    "wagtail_localize:snippets_api_listing",
+    "wagtail_localize:snippets_api_detail",
 }
-CLOSED_NAMESPACES = {"wagtailforms"}
+CLOSED_NAMESPACE_PREFIXES = ("wagtailforms", "wagtailsnippetchoosers_")
 # Views about one page: open to an ambassador only for the pages of own_work_pages_q().
 PAGE_VIEW_NAMESPACES = {"wagtailadmin_pages"}
 PAGE_VIEWS = {
@@ -177,8 +181,9 @@ def _refused(request):
     match = request.resolver_match
     if match is None:
         return False
-    closed = match.view_name in CLOSED_TO_AMBASSADORS or bool(
-        set(match.namespaces) & CLOSED_NAMESPACES
+    closed = match.view_name in CLOSED_TO_AMBASSADORS or any(
+        namespace.startswith(CLOSED_NAMESPACE_PREFIXES)
+        for namespace in match.namespaces
     )
     page_id = _page_id(match)
     if not closed and page_id is None:

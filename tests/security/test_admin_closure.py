@@ -20,7 +20,7 @@ import pytest
 from referents.programme import personal_collection_for
 from referents.roles import EDITORS, EMPLOYEES
 from referents.workflows import SPOTLIGHT_REVIEW
-from stories.models import StoryPage
+from stories.models import ShareKit, StoryPage
 from tests.factories.home import UserFactory
 from tests.factories.referents import AmbassadorFactory, SpotlightPageFactory
 from tests.referents.admin_forms import spotlight_form_data
@@ -79,6 +79,17 @@ def others(spotlight_indexes, story_indexes, actors):
     )
     story_indexes["fr"].add_child(instance=story)
     story.save_revision(user=editor, log_action=True)
+    public_story = StoryPage(
+        title="Open day", slug="open-day", intro="Come.", is_public=True, owner=editor
+    )
+    story_indexes["fr"].add_child(instance=public_story)
+    public_story.save_revision(user=editor).publish()
+    kit = ShareKit.objects.create(
+        title="Obsidian Cobaltine kit",
+        page=public_story,
+        locale=public_story.locale,
+        live=False,
+    )
     document = get_document_model().objects.create(
         title="Tamarind Periwinkle",
         file=ContentFile(b"%PDF-1.4 plan", name="tamarind_budget.pdf"),
@@ -92,6 +103,7 @@ def others(spotlight_indexes, story_indexes, actors):
         "revision_b": revision,
         "story": story,
         "document": document,
+        "kit": kit,
     }
 
 
@@ -158,9 +170,16 @@ def listing_urls(spotlight_a, others):
         "page_types_usage",
     ):
         urls.append(reverse(f"wagtailadmin_reports:{name}"))
-    for model in ("sharekit", "topic"):
-        urls.append(reverse(f"wagtailsnippetchoosers_stories_{model}:choose"))
-    urls.append(reverse("wagtailsnippetchoosers_referents_referent:choose"))
+    for app_label, model in (
+        ("stories", "sharekit"),
+        ("stories", "topic"),
+        ("referents", "referent"),
+    ):
+        urls += [
+            reverse(f"wagtailsnippetchoosers_{app_label}_{model}:choose"),
+            reverse(f"wagtailsnippets_{app_label}_{model}:list"),
+            reverse("wagtail_localize:snippets_api_listing", args=[app_label, model]),
+        ]
     return urls
 
 
@@ -269,6 +288,9 @@ def object_urls(others):
         reverse("wagtaildocs:delete", args=[document.pk]),
         reverse("wagtaildocs:document_usage", args=[document.pk]),
         reverse("wagtaildocs_chooser:chosen", args=[document.pk]),
+        reverse(
+            "wagtailsnippetchoosers_stories_sharekit:chosen", args=[others["kit"].pk]
+        ),
         reverse("wagtailadmin_api:documents:detail", args=[document.pk]),
     ]
     return urls
