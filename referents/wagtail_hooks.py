@@ -4,39 +4,30 @@ An ambassador is a Wagtail user with "add" on the spotlight indexes (so they own
 what they create), "add" and "choose" on images (Wagtail lets uploaders change only their own
 images) and nothing else. Wagtail's permission checks already refuse what they have no right to;
 these hooks also hide what they cannot use and close the few doors that "add" leaves open
-(copying, moving and bulk actions).
+(copying, moving and bulk actions). What Wagtail would otherwise show them of other people's
+work is closed in admin_closure, registered here.
 """
 
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.snippets.models import register_snippet
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from . import admin_closure
+from .admin_closure import is_restricted_ambassador, own_work_pages_q
 from .models import Referent
 from .roles import AMBASSADORS, EDITORS, REFERENTS
 from .viewsets import OwnProfilePermissionPolicy, ReferentViewSet
-from .workflows import spotlight_index_pages
 
 
+admin_closure.register_policies()
 register_snippet(ReferentViewSet)
 
 AMBASSADOR_MENU = {"explorer", "images", "help"}
-
-
-def is_restricted_ambassador(user):
-    """An ambassador with no broader role: the hooks below apply to them only."""
-    if not user.is_authenticated or user.is_superuser:
-        return False
-    cache_name = "_chorus_restricted_ambassador"
-    if not hasattr(user, cache_name):
-        names = set(user.groups.values_list("name", flat=True))
-        setattr(user, cache_name, AMBASSADORS in names and EDITORS not in names)
-    return getattr(user, cache_name)
 
 
 def is_contributor_only(user):
@@ -70,37 +61,30 @@ def close_reports_to_contributors():
     return []
 
 
-def _visible_pages_q(user):
-    indexes = list(spotlight_index_pages())
-    ancestor_ids = set()
-    for index in indexes:
-        ancestor_ids.update(index.get_ancestors().values_list("pk", flat=True))
-    return (
-        Q(owner=user)
-        | Q(pk__in=[index.pk for index in indexes])
-        | Q(pk__in=ancestor_ids)
-    )
-
-
 @hooks.register("construct_explorer_page_queryset")
 def show_ambassadors_only_their_pages(parent_page, pages, request):
     if is_restricted_ambassador(request.user):
-        return pages.filter(_visible_pages_q(request.user))
+        return pages.filter(own_work_pages_q(request.user))
     return pages
 
 
 @hooks.register("construct_page_chooser_queryset")
 def choose_only_own_pages(pages, request):
     if is_restricted_ambassador(request.user):
-        return pages.filter(_visible_pages_q(request.user))
+        return pages.filter(own_work_pages_q(request.user))
     return pages
 
 
-@hooks.register("construct_image_chooser_queryset")
-def choose_only_own_images(images, request):
-    if is_restricted_ambassador(request.user):
-        return images.filter(uploaded_by_user=request.user)
-    return images
+@hooks.register("register_admin_viewset")
+def page_views_with_own_work_filters():
+    return admin_closure.OwnWorkPageViewSet()
+
+
+# After Wagtail's own images and documents endpoints (order 0), so that these replace them.
+@hooks.register("construct_admin_api", order=1)
+def admin_api_lists_only_choosable_media(router):
+    router.register_endpoint("images", admin_closure.ChoosableImagesAPIViewSet)
+    router.register_endpoint("documents", admin_closure.ChoosableDocumentsAPIViewSet)
 
 
 @hooks.register("construct_main_menu")

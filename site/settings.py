@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Closes the admin views that would show an ambassador other people's work.
+    "referents.admin_closure.AmbassadorAdminMiddleware",
 ]
 
 ROOT_URLCONF = "chorus_site.urls"

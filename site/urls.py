@@ -15,9 +15,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 
 from . import search as search_views
+from .admin_logout import AdminLogoutView
 
 
 urlpatterns = [
+    # Before Wagtail's admin URLs, which it replaces (see admin_logout).
+    path("admin/logout/", AdminLogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthz, name="healthz"),
