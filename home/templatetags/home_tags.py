@@ -42,15 +42,6 @@ def main_nav(context):
     }
 
 
-def readable_translations(page, user):
-    """The translations of `page` this reader may open: live ones for an employee, and
-    for an anonymous visitor only those that are also public (the rule of home.access)."""
-    translations = page.get_translations().live()
-    if user is None or not user.is_authenticated:
-        translations = translations.public()
-    return translations
-
-
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to this page in each language the reader may open it in (its translations),
@@ -61,9 +52,9 @@ def language_switcher(context):
     if page is not None and isinstance(page, Page):
         by_locale = {
             translated.locale_id: translated
-            for translated in readable_translations(
-                page, getattr(request, "user", None)
-            )
+            # Only translations this reader may open: public ones for a visitor, and
+            # nothing behind a group or password they cannot pass (home.access).
+            for translated in visible_to(page.get_translations().live(), request)
         }
         if page.live:
             by_locale[page.locale_id] = page

@@ -1,4 +1,7 @@
+from django.contrib.auth.models import Group
 from django.test import Client
+
+from wagtail.models import PageViewRestriction
 
 import pytest
 
@@ -89,3 +92,23 @@ def test_visitors_are_offered_only_the_public_translations(
     assert visitor.get(english.url).status_code == 200
     html = visitor.get(french.url).content.decode()
     assert f'href="{english.url}" hreflang="en"' in switcher(html)
+
+
+@pytest.mark.parametrize("page_cache", [False, True])
+def test_employees_are_offered_no_translation_behind_a_group_they_are_not_in(
+    client_for, employee, editor, story_in_two_languages, settings, page_cache
+):
+    settings.CHORUS_PAGE_CACHE = page_cache
+    french, english = story_in_two_languages
+    board = Group.objects.create(name="Board")
+    editor.groups.add(board)
+    restriction = PageViewRestriction.objects.create(
+        page=english, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([board])
+
+    # A board member reads first: a copy shared with other employees would leak the link.
+    member_html = client_for(editor).get(french.url).content.decode()
+    assert f'href="{english.url}" hreflang="en"' in switcher(member_html)
+    outsider_html = client_for(employee).get(french.url).content.decode()
+    assert 'hreflang="en"' not in switcher(outsider_html)
