@@ -18,6 +18,7 @@ import uuid
 from functools import reduce
 from operator import or_
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.db import models
@@ -169,7 +170,7 @@ def visibility(request):
     or `EMPLOYEE` followed by the `hidden_paths` of the reader. Readers with the same
     visibility see the same lists.
 
-    Kept once per request, and in the cache per user until a restriction changes, a page
+    Kept once per request, and in a shared cache (CHORUS_SHARED_CACHE) per user until a restriction changes, a page
     moves or the user's groups change (home.signals): publishing leaves it alone."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -177,12 +178,16 @@ def visibility(request):
     kept = getattr(request, "chorus_visibility", None)
     if kept is not None and kept[0] == user.pk:
         return kept[1]
-    seen = kept_until_next_change(
-        visibility_cache_key(user.pk),
-        lambda: EMPLOYEE + hidden_paths(user),
-        timeout=VISIBILITY_SECONDS,
-        version_key=VISIBILITY_VERSION_KEY,
-    )
+    if settings.CHORUS_SHARED_CACHE:
+        seen = kept_until_next_change(
+            visibility_cache_key(user.pk),
+            lambda: EMPLOYEE + hidden_paths(user),
+            timeout=VISIBILITY_SECONDS,
+            version_key=VISIBILITY_VERSION_KEY,
+        )
+    else:
+        # A process's own cache would not hear of a group change made in another one.
+        seen = EMPLOYEE + hidden_paths(user)
     request.chorus_visibility = (user.pk, seen)
     return seen
 

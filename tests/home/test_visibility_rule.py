@@ -60,8 +60,10 @@ PASSWORD_TEXTS = [
 @pytest.fixture(autouse=True)
 def caches_on(settings):
     """The whole-page caches, as in production with Redis (fragment and list caches are
-    always on)."""
+    always on): a cache shared by every process, sessions read from it."""
     settings.CHORUS_PAGE_CACHE = True
+    settings.CHORUS_SHARED_CACHE = True
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 
 def restrict(page, group=None, password=None):
@@ -344,6 +346,21 @@ def test_group_membership_changes_what_the_lists_show_at_once(content, readers):
     assert "Board story" in client.get("/fr/histoires/").content.decode()
     restriction = PageViewRestriction.objects.get(page=content["board story"])
     restriction.groups.set([Group.objects.get(name="Works council")])
+    assert "Board story" not in client.get("/fr/histoires/").content.decode()
+
+
+def test_without_a_shared_cache_a_group_left_elsewhere_shows_at_once(
+    content, readers, settings
+):
+    """Several processes with caches of their own (no Redis): another process removes the
+    member from the group, and no signal reaches this one."""
+    settings.CHORUS_SHARED_CACHE = False
+    settings.CHORUS_PAGE_CACHE = False
+    member = readers["member"]
+    client = returning(member)
+    assert "Board story" in client.get("/fr/histoires/").content.decode()
+
+    member.groups.through.objects.filter(user=member, group__name="Board").delete()
     assert "Board story" not in client.get("/fr/histoires/").content.decode()
 
 

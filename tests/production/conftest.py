@@ -7,8 +7,11 @@ from tests.factories.stories import StoryIndexPageFactory, StoryPageFactory
 
 @pytest.fixture
 def page_cache(settings):
-    """The full-page cache for anonymous visitors, as with Redis in production."""
+    """The full-page caches, as with Redis in production: a cache shared by every process,
+    sessions read from it."""
     settings.CHORUS_PAGE_CACHE = True
+    settings.CHORUS_SHARED_CACHE = True
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     return settings
 
 
