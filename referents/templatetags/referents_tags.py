@@ -1,7 +1,8 @@
-"""`{% referent_for topics %}` and `{% my_referent %}`: a card pointing to the referent to ask.
+"""`{% referent_for topics %}`: a card pointing to the referent to ask about a subject.
 
-Used from the home page, guides and sensitive stories, so that those apps need no import of
-referents.
+Used from guides and sensitive stories, so that those apps need no import of referents. The
+home page's "Your referent" is the reader's own: a per-reader fragment
+(referents.my_referent.my_referent_fragment), never part of a page kept for everyone.
 """
 
 from django import template
@@ -48,14 +49,4 @@ def referent_for(topics=None):
     return {
         "referent": match or referents.first(),
         "intro": _("Questions? Ask a referent."),
-    }
-
-
-@register.inclusion_tag("referents/tags/referent_card.html", takes_context=True)
-def my_referent(context):
-    """For the home page: the employee's referent (the first one listed in their language)."""
-    referents = Referent.for_active_locale().select_related("photo")
-    return {
-        "referent": referents.first(),
-        "intro": _("Your referent, for any question about speaking in public."),
     }
