@@ -14,6 +14,8 @@ import hashlib
 from django.template.loader import render_to_string
 from django.utils.translation import get_language, get_language_info
 
+from home.cache import cached_content
+
 from .models import Referent, ReferentChoice
 
 
@@ -80,16 +82,20 @@ def referent_of(user, referents=None):
 
 def my_referent_fragment(request, locale_id=None):
     """A per-reader fragment (CHORUS_PER_READER_FRAGMENTS): the home page's "Your referent"
-    card. Never cached: it is the reader's own, and small."""
+    card. Which referent is looked up for each reader; the card itself (no form, nothing
+    about the reader) is kept until the next publish, per referent and "chosen" or not."""
     referent, chosen = referent_of(request.user)
-    return render_to_string(
-        "referents/includes/my_referent.html",
-        {
-            "referent": referent,
-            "chosen": chosen,
-            "directory_url": directory_url(request),
-        },
-        request,
+    return cached_content(
+        ("my-referent", request.get_host(), getattr(referent, "pk", None), chosen),
+        lambda: render_to_string(
+            "referents/includes/my_referent.html",
+            {
+                "referent": referent,
+                "chosen": chosen,
+                "directory_url": directory_url(request),
+            },
+            request,
+        ),
     )
 
 
