@@ -288,6 +288,20 @@ def test_a_cached_home_shows_each_employee_their_own_referent(
     assert "chorus-per-reader" not in theirs
 
 
+def test_the_directory_shows_each_employee_their_own_choice_with_the_page_cache(
+    settings, referents, directory, employee, editor
+):
+    settings.CHORUS_PAGE_CACHE = True
+    first, second = logged_in(employee), logged_in(editor)
+    choose(first, referents["omar"]["en"])
+    url = directory["en"].url
+    first.get(url)
+    assert 'data-testid="forget-my-referent"' in first.get(url).content.decode()
+    theirs = second.get(url).content.decode()
+    assert 'data-testid="forget-my-referent"' not in theirs
+    assert theirs.count('data-testid="choose-referent"') == 3
+
+
 def test_the_export_names_my_referent(client_for, employee, referents):
     client = client_for(employee)
     choose(client, referents["omar"]["fr"])
