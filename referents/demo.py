@@ -10,7 +10,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from . import programme
-from .models import Referent, ReferentIndexPage
+from .models import Referent, ReferentChoice, ReferentIndexPage
 from .roles import AMBASSADORS, EDITORS, EMPLOYEES, REFERENTS, ensure_roles
 
 
@@ -144,6 +144,7 @@ def load(home=None):
         if account.username in AMBASSADOR_LINKS:
             programme.join(user, **AMBASSADOR_LINKS[account.username])
     _load_referents()
+    _choose_demo_referent()
     if home is not None:
         _load_directory(home)
     return DEMO_ACCOUNTS
@@ -179,6 +180,18 @@ def _load_directory(home):
             setattr(translation, field, value)
         translation.show_in_menus = True
         translation.save_revision().publish()
+
+
+# The demo employee chose their own referent (Claire Fontaine); the others get a proposal.
+DEMO_REFERENT_CHOICES = {"employee": uuid.UUID("5b0f3c52-7d1e-4d0b-9a51-1c8f0a2b7e02")}
+
+
+def _choose_demo_referent():
+    for username, key in DEMO_REFERENT_CHOICES.items():
+        user = get_user_model().objects.get(username=username)
+        ReferentChoice.objects.update_or_create(
+            user=user, defaults={"referent_key": key}
+        )
 
 
 def _load_referents():

@@ -9,7 +9,7 @@ one or in bulk) or erased by its owner (referents.views.erase_my_data). It is sa
   (a live spotlight whose owner is no longer an ambassador was kept by that choice, or put
   back online by an editor since). The stories app does the unpublishing (`account_closed`).
 - Reviews the person asked for are cancelled, so that nobody publishes their last draft.
-- The chosen stage is deleted; referent profiles are unpublished (kept for editors).
+- The chosen stage and the chosen referent are deleted; referent profiles are unpublished (kept for editors).
 - The personal image collection is deleted with its images and renditions (Wagtail deletes
   the files once the transaction commits). A photo still shown on a published page (the
   spotlight they kept online) moves to the shared ambassadors' collection instead.
@@ -32,7 +32,7 @@ from home.cache import bump_content_version
 from home.models import StagePreference
 
 from . import programme
-from .models import AmbassadorProfile, Referent
+from .models import AmbassadorProfile, Referent, ReferentChoice
 from .roles import AMBASSADORS
 from .signals import account_closed
 
@@ -47,6 +47,7 @@ def close_account(user, keep_spotlight=None):
         state.cancel()
     account_closed.send(sender=close_account, user=user, keep_spotlight=keep_spotlight)
     StagePreference.objects.filter(user=user).delete()
+    ReferentChoice.objects.filter(user=user).delete()
     for referent in Referent.objects.filter(user=user, live=True):
         referent.unpublish()
     remove_personal_collection(user)

@@ -233,5 +233,41 @@ class ReferentIndexPage(LoginRequiredPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["referents"] = Referent.for_active_locale().select_related("photo")
+        from .my_referent import referent_of  # it imports this module
+
+        referents = list(Referent.for_active_locale().select_related("photo"))
+        context["referents"] = referents
+        # This page is never kept for every reader (CHORUS_EMPLOYEE_PAGE_CACHE_MODELS),
+        # so it may show the reader's own choice.
+        context["my_referent"], context["my_referent_chosen"] = referent_of(
+            request.user, referents
+        )
         return context
+
+
+class ReferentChoice(models.Model):
+    """The referent an employee chose as their own. Private: shown to that user only.
+
+    Stores the referent's translation key, not a row: the choice survives translation (the
+    reader sees the referent in the language they read) and gives the Referent model no
+    reverse relation, so that no screen, count or admin listing can show a referent who
+    chose them. Deliberately not registered in the admin or as a snippet.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="referent_choice",
+        verbose_name=_("user"),
+    )
+    referent_key = models.UUIDField(
+        _("chosen referent"),
+        help_text=_("The referent, whatever the language it is read in."),
+    )
+
+    class Meta:
+        verbose_name = _("chosen referent")
+        verbose_name_plural = _("chosen referents")
+
+    def __str__(self):
+        return str(self.referent_key)

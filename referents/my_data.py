@@ -12,11 +12,11 @@ from django.db import models
 from django.utils import timezone
 
 from wagtail.images import get_image_model
-from wagtail.models import BaseLogEntry, Page, PageLogEntry, Revision
+from wagtail.models import BaseLogEntry, Locale, Page, PageLogEntry, Revision
 
 from home.models import StagePreference
 
-from .models import AmbassadorProfile, Referent
+from .models import AmbassadorProfile, Referent, ReferentChoice
 
 
 # Field names never exported, whatever model holds them.
@@ -28,6 +28,7 @@ def export(user):
         "generated_at": timezone.now(),
         "account": _account(user),
         "stage": StagePreference.stage_of(user) or None,
+        "chosen_referent": _chosen_referent(user),
         "ambassador_profile": _ambassador_profile(user),
         "referent_profiles": [
             _plain_fields(referent) for referent in Referent.objects.filter(user=user)
@@ -54,6 +55,23 @@ def _account(user):
     account = {name: getattr(user, name) for name in fields if hasattr(user, name)}
     account["groups"] = sorted(user.groups.values_list("name", flat=True))
     return account
+
+
+def _chosen_referent(user):
+    """The referent the person chose, by name and role in the language being read (or
+    any language, if it is not translated): the stored key alone would say nothing."""
+    choice = ReferentChoice.objects.filter(user=user).first()
+    if choice is None:
+        return None
+    referents = Referent.objects.filter(translation_key=choice.referent_key)
+    referent = referents.filter(locale=Locale.get_active()).first() or referents.first()
+    if referent is None:
+        return {"referent_key": choice.referent_key, "name": None}
+    return {
+        "referent_key": choice.referent_key,
+        "name": referent.name,
+        "role": referent.role,
+    }
 
 
 def _ambassador_profile(user):
@@ -136,7 +154,7 @@ def _login_records(user):
 
 
 # The models read above, by their own part of the export.
-NAMED = {StagePreference, AmbassadorProfile, Referent, Revision}
+NAMED = {StagePreference, ReferentChoice, AmbassadorProfile, Referent, Revision}
 
 
 def _other_records(user):

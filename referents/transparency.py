@@ -178,6 +178,23 @@ def inventory():
             ("home.StagePreference",),
         ),
         Entry(
+            "my-referent",
+            _("Your chosen referent"),
+            _(
+                "The referent you chose as your own, and nothing else: no date, no "
+                "history of earlier choices. Without a choice, the referent proposed to "
+                "you is worked out each time from your language and your account "
+                "number, and not stored."
+            ),
+            _("Until you choose another one or forget your choice."),
+            _(
+                "You only. Referents do not see who chose them, and no screen, count, "
+                "report or export shows it to a manager, an editor or an administrator."
+            ),
+            ("referents.ReferentChoice",),
+            ("referents.ReferentChoice",),
+        ),
+        Entry(
             "ambassador",
             _("Your ambassador profile, if you joined"),
             _("The date you said yes and the links to your public profiles you chose."),

@@ -5,18 +5,19 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from wagtail.models import Locale, Page
 
-from . import my_data, programme, transparency
+from . import my_data, my_referent, programme, transparency
 from .forms import (
     AmbassadorProfileForm,
     AskReferentForm,
@@ -127,6 +128,11 @@ def ask_referent(request):
     initial = {}
     if request.GET.get("referent", "").isdigit():
         initial["referent"] = int(request.GET["referent"])
+    else:
+        # The reader's own referent (chosen, or else proposed) is preselected.
+        mine, _chosen = my_referent.referent_of(request.user, referents)
+        if mine is not None:
+            initial["referent"] = mine.pk
     form = AskReferentForm(request.POST or None, referents=referents, initial=initial)
     if request.method == "POST" and form.is_valid():
         key = _ask_key(request.user)
@@ -156,6 +162,43 @@ def ask_referent(request):
     return render(
         request, "referents/ask_referent.html", {"form": form, "referents": referents}
     )
+
+
+@require_POST
+def choose_my_referent(request):
+    """Make a live referent the reader's own. Stored for the reader only."""
+    pk = request.POST.get("referent", "")
+    if not pk.isdigit():
+        raise Http404
+    referent = get_object_or_404(Referent.objects.filter(live=True), pk=pk)
+    my_referent.choose(request.user, referent)
+    messages.success(
+        request,
+        _("%(name)s is now your referent. Only you can see your choice.")
+        % {"name": referent.name},
+    )
+    return _back(request)
+
+
+@require_POST
+def forget_my_referent(request):
+    my_referent.forget(request.user)
+    messages.success(
+        request,
+        _("Your choice is forgotten. Chorus proposes a referent again, by language."),
+    )
+    return _back(request)
+
+
+def _back(request):
+    """To the page the form was on if it is on this site (no open redirect), else the
+    directory."""
+    url = request.POST.get("next", "")
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(url)
+    return redirect(my_referent.directory_url(request) or "/")
 
 
 def _send_question(request, referent, data):

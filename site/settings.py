@@ -193,6 +193,7 @@ CHORUS_EMPLOYEE_PAGE_CACHE_MODELS = [
 CHORUS_PER_READER_FRAGMENTS = {
     "new_since_last_visit": "chorus_site.visits.new_since_last_visit",
     "guides_for_me": "guides.listing.guides_for_me",
+    "my_referent": "referents.my_referent.my_referent_fragment",
 }
 CHORUS_EMPLOYEE_PAGE_CACHE_SECONDS = 60
 

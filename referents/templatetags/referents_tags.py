@@ -1,10 +1,11 @@
-"""`{% referent_for topics %}`, `{% my_referent %}` and `{% shown_referent %}`: the referent
-to ask, as the reader may see them.
+"""`{% referent_for topics %}` and `{% shown_referent %}`: the referent to ask, as the reader
+may see them.
 
-Used from the home page, guides and sensitive stories, so that those apps need no import of
-referents. Logged-in employees see every referent. An anonymous visitor (a public page) sees
-only the referents who agreed to appear on public pages, and the media contact in place of
-the others.
+Used from guides and sensitive stories, so that those apps need no import of referents.
+Logged-in employees see every referent. An anonymous visitor (a public page) sees only the
+referents who agreed to appear on public pages, and the media contact in place of the others.
+The home page's "Your referent" is the reader's own: a per-reader fragment
+(referents.my_referent.my_referent_fragment), never part of a page kept for everyone.
 """
 
 from django import template
@@ -74,18 +75,6 @@ def referent_for(context, topics=None, media_contact_shown=False):
         "media_contact": ChorusSettings.for_request(request)
         if in_place_of_a_referent
         else None,
-    }
-
-
-@register.inclusion_tag("referents/tags/referent_card.html", takes_context=True)
-def my_referent(context):
-    """For the home page: the employee's referent (the first one listed in their language)."""
-    referents = (
-        Referent.for_active_locale().shown_to(_reader(context)).select_related("photo")
-    )
-    return {
-        "referent": referents.first(),
-        "intro": _("Your referent, for any question about speaking in public."),
     }
 
 

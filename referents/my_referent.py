@@ -1,0 +1,112 @@
+"""Each employee's own referent: the one they chose, or else one Chorus proposes.
+
+The choice (ReferentChoice) is the referent's translation key, so it holds in every language.
+Without a choice, or when the chosen referent is offline or deleted, Chorus proposes one
+among the live referents of the reader's language: first those whose "languages spoken"
+names the language being read, then, among them, one picked by a stable hash of the reader's
+account number. Referents have topics but readers do not (a stage is not a topic), so there
+is nothing else to match on; the hash spreads employees over the referents instead of sending
+everyone to the first one listed, and keeps proposing the same person to the same reader.
+"""
+
+import hashlib
+
+from django.template.loader import render_to_string
+from django.utils.translation import get_language, get_language_info
+
+from home.cache import cached_content
+
+from .models import Referent, ReferentChoice
+
+
+def chosen_key(user):
+    """The translation key of the referent `user` chose, or None."""
+    if not user.is_authenticated:
+        return None
+    return (
+        ReferentChoice.objects.filter(user=user)
+        .values_list("referent_key", flat=True)
+        .first()
+    )
+
+
+def choose(user, referent):
+    ReferentChoice.objects.update_or_create(
+        user=user, defaults={"referent_key": referent.translation_key}
+    )
+
+
+def forget(user):
+    ReferentChoice.objects.filter(user=user).delete()
+
+
+def _speaks_the_reader_s_language(referent):
+    language = get_language_info(get_language() or "en")
+    spoken = referent.languages.casefold()
+    return any(
+        name.casefold() in spoken
+        for name in (language["name_translated"], language["name_local"])
+    )
+
+
+def _stable_index(user, count):
+    digest = hashlib.sha256(f"chorus-referent:{user.pk}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") % count
+
+
+def proposed(user, referents):
+    """The referent proposed to `user` among `referents` (live, of the reader's language)."""
+    candidates = sorted(referents, key=lambda referent: str(referent.translation_key))
+    if not candidates:
+        return None
+    speaking = [r for r in candidates if _speaks_the_reader_s_language(r)]
+    candidates = speaking or candidates
+    if not user.is_authenticated:
+        return candidates[0]
+    return candidates[_stable_index(user, len(candidates))]
+
+
+def referent_of(user, referents=None):
+    """(referent, chosen): the reader's referent in the language being read, and whether
+    they chose it (False: proposed). (None, False) when no referent is listed."""
+    if referents is None:
+        referents = Referent.for_active_locale().select_related("photo")
+    referents = list(referents)
+    key = chosen_key(user)
+    if key is not None:
+        for referent in referents:
+            if referent.translation_key == key:
+                return referent, True
+    return proposed(user, referents), False
+
+
+def my_referent_fragment(request, locale_id=None):
+    """A per-reader fragment (CHORUS_PER_READER_FRAGMENTS): the home page's "Your referent"
+    card. Which referent is looked up for each reader; the card itself (no form, nothing
+    about the reader) is kept until the next publish, per referent and "chosen" or not."""
+    referent, chosen = referent_of(request.user)
+    return cached_content(
+        ("my-referent", request.get_host(), getattr(referent, "pk", None), chosen),
+        lambda: render_to_string(
+            "referents/includes/my_referent.html",
+            {
+                "referent": referent,
+                "chosen": chosen,
+                "directory_url": directory_url(request),
+            },
+            request,
+        ),
+    )
+
+
+def directory_url(request):
+    """The referent directory in the language being read, or None."""
+    from wagtail.models import Locale
+
+    from .models import ReferentIndexPage
+
+    directory = (
+        ReferentIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+        or ReferentIndexPage.objects.live().first()
+    )
+    return directory.get_url(request) if directory else None
