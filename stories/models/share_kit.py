@@ -18,6 +18,7 @@ from wagtail.models import (
     TranslatableMixin,
     WorkflowMixin,
 )
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.access import is_publicly_visible
 from home.models import ChorusSettings, DisclosureMode
@@ -272,8 +273,12 @@ class ShareKit(
         return context
 
 
-class ShareText(Orderable):
-    """One starting text ("angle") for one network."""
+class ShareText(TranslatableMixin, Orderable):
+    """One starting text ("angle") for one network.
+
+    Translatable, so that wagtail-localize offers its angle and text for translation with
+    the kit (a plain orderable would be copied unchanged into the other language).
+    """
 
     kit = ParentalKey(ShareKit, on_delete=models.CASCADE, related_name="texts")
     network = models.CharField(_("network"), max_length=20, choices=Network.choices)
@@ -286,6 +291,16 @@ class ShareText(Orderable):
         ),
     )
     text = models.TextField(_("text"))
+
+    translatable_fields = [
+        SynchronizedField("network", overridable=False),
+        TranslatableField("angle"),
+        TranslatableField("text"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("starting text")
+        verbose_name_plural = _("starting texts")
 
     def __str__(self):
         return f"{self.get_network_display()}: {self.angle or self.text[:40]}"
