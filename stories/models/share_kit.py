@@ -239,6 +239,25 @@ class ShareKit(
             }
         ]
 
+    def held_text_errors(self):
+        """Messages for the starting texts the kit holds that are too long, keyed by the
+        content path wagtail-localize gives each text: the translation editor then shows
+        the message on the translated text that is too long."""
+        return {
+            f"texts.{share_text.translation_key}.text": errors
+            for share_text in self.texts.all()
+            if (errors := self.text_errors(share_text))
+        }
+
+    def full_clean(self, exclude=None, *args, **kwargs):
+        super().full_clean(exclude, *args, **kwargs)
+        # A model form passes `exclude` and cleans the kit before its inline texts are
+        # attached (ShareKitForm checks those itself). Any other full clean, such as the
+        # one before the revision of a translation published by wagtail-localize, checks
+        # the texts the kit holds: a translation may not be longer than the network allows.
+        if exclude is None and (errors := self.held_text_errors()):
+            raise ValidationError(errors)
+
     def clean(self):
         super().clean()
         errors = {}

@@ -5,6 +5,7 @@ import datetime
 import html as html_module
 import json
 
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -226,3 +227,22 @@ def test_editor_sees_the_byline_role_in_the_story_translation_editor(
     html = html_module.unescape(response.content.decode())
     assert json.dumps("Responsable du support") in html
     assert json.dumps("Support manager") in html
+
+
+def test_translation_too_long_for_its_network_is_not_published(
+    kit, story_en, translate, locales
+):
+    translate(kit, locales["en"], KIT_EN)
+    too_long = "One day, six charities. " * 12  # 288 characters, X allows 280
+
+    with pytest.raises(ValidationError):
+        translate(
+            kit, locales["en"], {**KIT_EN, "Une journée, six associations.": too_long}
+        )
+
+    kit_en = kit.get_translation(locales["en"])
+    assert kit_en.texts.first().text == "One day, six charities."  # unchanged
+    # The translation editor shows the message on the string that is too long.
+    string_translation = StringTranslation.objects.get(data=too_long)
+    assert " X" in string_translation.field_error
+    assert "280" in string_translation.field_error
