@@ -135,6 +135,12 @@ def ensure_story(story, indexes, images, topics, locales):
             indexes["fr"].add_child(instance=page)
         elif page is None:
             page = pages["fr"].copy_for_translation(locales["en"]).specific
+        if language == "en":
+            # Each English byline translates the French one at the same place.
+            for author, source in zip(
+                fields["authors"], pages["fr"].authors.all(), strict=True
+            ):
+                author.translation_key = source.translation_key
         _publish(page, fields)
         pages[language] = page
     return pages

@@ -209,19 +209,24 @@ KITS = {
 }
 
 
-def _texts(spec, language):
-    return [
+def _texts(spec, language, translation_keys=()):
+    texts = [
         ShareText(network=network, angle=angle[language], text=text[language])
         for network, angle, text in spec["texts"]
     ]
+    # An English text translates the French text at the same place: it shares its key,
+    # as it would after a translation through wagtail-localize.
+    for share_text, key in zip(texts, translation_keys, strict=False):  # none in French
+        share_text.translation_key = key
+    return texts
 
 
-def _fill(kit, page, spec, language):
+def _fill(kit, page, spec, language, translation_keys=()):
     kit.page = page
     kit.title = f"{page.title} ({language})"
     kit.hashtags = spec["hashtags"][language]
     kit.guidance = spec.get("guidance", {}).get(language, "")
-    kit.texts = _texts(spec, language)
+    kit.texts = _texts(spec, language, translation_keys)
 
 
 def _publish(kit):
@@ -251,7 +256,8 @@ def ensure_kit(page_fr, spec, locales):
     kit_en = kit_fr.get_translation_or_none(locales["en"])
     if kit_en is None:
         kit_en = kit_fr.copy_for_translation(locales["en"])
-    _fill(kit_en, page_en, spec, "en")
+    french_keys = [share_text.translation_key for share_text in kit_fr.texts.all()]
+    _fill(kit_en, page_en, spec, "en", french_keys)
     kit_en.shareable_from = kit_fr.shareable_from
     kit_en.shareable_until = kit_fr.shareable_until
     return {"fr": kit_fr, "en": _publish(kit_en)}

@@ -56,6 +56,13 @@ class ShareKitViewSet(SnippetViewSet):
         base_form_class=ShareKitForm,
     )
 
+    def on_register(self):
+        super().on_register()
+        # wagtail-localize's translation editor reads the panels from the model
+        # (`edit_handler`), not from the viewset: without them it finds no panel for the
+        # starting texts and leaves them out of the editor.
+        self.model.edit_handler = self.edit_handler
+
 
 class TopicViewSet(SnippetViewSet):
     model = Topic

@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.access import LoginRequiredPageMixin, PublicFlagMixin, visible_to
 from home.blocks import BodyStreamBlock
@@ -191,8 +192,13 @@ class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):
         ]
 
 
-class StoryAuthor(Orderable):
-    """A credited byline: a name, and the spotlight page if the author is an ambassador."""
+class StoryAuthor(TranslatableMixin, Orderable):
+    """A credited byline: a name, and the spotlight page if the author is an ambassador.
+
+    Translatable, so that wagtail-localize offers the role for translation with the story.
+    The name is kept from the source (a person's name is not translated) but a translator
+    may override it, for example for another script.
+    """
 
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="authors")
     name = models.CharField(
@@ -217,6 +223,16 @@ class StoryAuthor(Orderable):
     )
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("spotlight")]
+
+    translatable_fields = [
+        SynchronizedField("name"),
+        TranslatableField("role"),
+        SynchronizedField("spotlight", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
 
     def __str__(self):
         return self.name

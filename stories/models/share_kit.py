@@ -18,6 +18,7 @@ from wagtail.models import (
     TranslatableMixin,
     WorkflowMixin,
 )
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.access import is_publicly_visible
 from home.models import ChorusSettings, DisclosureMode
@@ -238,6 +239,25 @@ class ShareKit(
             }
         ]
 
+    def held_text_errors(self):
+        """Messages for the starting texts the kit holds that are too long, keyed by the
+        content path wagtail-localize gives each text: the translation editor then shows
+        the message on the translated text that is too long."""
+        return {
+            f"texts.{share_text.translation_key}.text": errors
+            for share_text in self.texts.all()
+            if (errors := self.text_errors(share_text))
+        }
+
+    def full_clean(self, exclude=None, *args, **kwargs):
+        super().full_clean(exclude, *args, **kwargs)
+        # A model form passes `exclude` and cleans the kit before its inline texts are
+        # attached (ShareKitForm checks those itself). Any other full clean, such as the
+        # one before the revision of a translation published by wagtail-localize, checks
+        # the texts the kit holds: a translation may not be longer than the network allows.
+        if exclude is None and (errors := self.held_text_errors()):
+            raise ValidationError(errors)
+
     def clean(self):
         super().clean()
         errors = {}
@@ -272,8 +292,12 @@ class ShareKit(
         return context
 
 
-class ShareText(Orderable):
-    """One starting text ("angle") for one network."""
+class ShareText(TranslatableMixin, Orderable):
+    """One starting text ("angle") for one network.
+
+    Translatable, so that wagtail-localize offers its angle and text for translation with
+    the kit (a plain orderable would be copied unchanged into the other language).
+    """
 
     kit = ParentalKey(ShareKit, on_delete=models.CASCADE, related_name="texts")
     network = models.CharField(_("network"), max_length=20, choices=Network.choices)
@@ -286,6 +310,16 @@ class ShareText(Orderable):
         ),
     )
     text = models.TextField(_("text"))
+
+    translatable_fields = [
+        SynchronizedField("network", overridable=False),
+        TranslatableField("angle"),
+        TranslatableField("text"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("starting text")
+        verbose_name_plural = _("starting texts")
 
     def __str__(self):
         return f"{self.get_network_display()}: {self.angle or self.text[:40]}"

@@ -46,6 +46,9 @@ def test_demo_stories_in_both_languages_and_a_second_load_changes_nothing(
         "vie-entreprise",
     ]
     assert [a.role for a in english.authors.all()] == ["Regional director"]
+    assert [a.translation_key for a in english.authors.all()] == [
+        a.translation_key for a in source.authors.all()
+    ]
     assert StoryPage.objects.filter(is_sensitive=True, is_public=True).count() == 2
     index_en = StoryIndexPage.objects.get(locale=home["locales"]["en"])
     assert index_en.title == "Stories" and index_en.show_in_menus

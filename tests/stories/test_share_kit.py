@@ -299,6 +299,11 @@ def test_demo_kits_are_bilingual_idempotent_and_count_nothing(
         assert kit_fr.live and kit_en.live
         assert kit_fr.texts.count() >= 2
         assert kit_en.texts.count() == kit_fr.texts.count()
+        # Each English text is the translation of the French one at the same place.
+        assert [t.translation_key for t in kit_en.texts.all()] == [
+            t.translation_key for t in kit_fr.texts.all()
+        ]
+        assert kit_en.texts.first().locale == locales["en"]
     open_fr, open_en = pages["planif-open-source"]
     assert ShareKit.objects.active_for(open_fr).page_id == open_fr.pk
     assert ShareKit.objects.active_for(open_en).page_id == open_en.pk

@@ -263,7 +263,12 @@ class Generator:
             self.link_topics(StoryPage, written[code], topics[code])
             StoryAuthor.objects.bulk_create(
                 [
-                    StoryAuthor(page_id=page.pk, name=f"Camille {n}", sort_order=0)
+                    StoryAuthor(
+                        page_id=page.pk,
+                        name=f"Camille {n}",
+                        sort_order=0,
+                        locale=self.locales[code],  # bulk_create skips pre_save
+                    )
                     for n, page in zip(numbers, written[code], strict=True)
                 ],
                 batch_size=BATCH,
@@ -318,6 +323,7 @@ class Generator:
             [
                 ShareText(
                     kit_id=kit.pk,
+                    locale=self.locales[code],  # bulk_create skips pre_save
                     network=network,
                     angle=angle,
                     text=sentence(code, n + len(angle)),
