@@ -84,7 +84,13 @@ def my_referent_fragment(request, locale_id=None):
     """A per-reader fragment (CHORUS_PER_READER_FRAGMENTS): the home page's "Your referent"
     card. Which referent is looked up for each reader; the card itself (no form, nothing
     about the reader) is kept until the next publish, per referent and "chosen" or not."""
-    referent, chosen = referent_of(request.user)
+    # The live referents are the same for every reader of a language until the next
+    # publish: only the reader's own choice is looked up for them.
+    referents = cached_content(
+        ("live-referents",),
+        lambda: list(Referent.for_active_locale().select_related("photo")),
+    )
+    referent, chosen = referent_of(request.user, referents)
     return cached_content(
         ("my-referent", request.get_host(), getattr(referent, "pk", None), chosen),
         lambda: render_to_string(
