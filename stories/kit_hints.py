@@ -74,9 +74,10 @@ MESSAGES = {
         "the disclosure line and the link are counted: little room is left for a "
         "personal word."
     ),
+    # The words of the kit form's error (ShareKit.text_errors), for one translation.
     "over_limit": _(
-        "Too long for %(network)s: %(length)s of %(limit)s characters, once the "
-        "disclosure line and the link are counted."
+        "Too long for %(network)s: %(length)s of %(limit)s, counting the "
+        "disclosure line, the hashtags and the link."
     ),
     "duplicate": _(
         "This starting text is the same as “%(other)s”: employees would see two choices "
