@@ -168,3 +168,24 @@ class TestKitHints:
         story.save()
         kit.refresh_from_db()
         assert kit_hints.kit_hints(kit) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "disclosure"),
+    [("fr", "Je travaille chez Chorus."), ("en", "I work at Chorus.")],
+)
+def test_one_demo_kit_shows_hints_the_others_read_well(language, disclosure):
+    from stories import networks
+    from stories.demo_share_kits import KITS
+
+    with_hints = {
+        slug
+        for slug, spec in KITS.items()
+        for network, _angle, text in spec["texts"]
+        if kit_hints.text_hints(
+            networks.compose(text[language], disclosure, spec["hashtags"][language]),
+            network,
+            LINK,
+        )
+    }
+    assert with_hints == {"planif-open-source"}
