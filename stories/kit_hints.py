@@ -7,6 +7,13 @@ nowhere). `browser_config()` hands the browser the parameters and the translated
 defined below, so the two implementations cannot drift apart; tests/browser/test_kit_hints.py
 runs the same cases through both.
 
+Why not Wagtail's own content checks: the editor's *Checks* panel runs axe-core in the
+preview, and custom axe checks can only reuse axe's built-in evaluate functions (no Python
+rule reaches it), while Chorus' templates carry no userbar. Wagtail has no non-blocking form
+warnings either. So the hints go where Wagtail already updates as the editor types (the
+kit's preview), in a panel of the edit view (stories.panels) and in a message after saving
+(stories.wagtail_hooks); none of them can stop a save.
+
 The rules, and why:
 - A hashtag of 8 letters or more with no change of case (#employeeadvocacy, #OPENSOURCE) is
   most likely several words glued together, which screen readers spell out letter by letter.
