@@ -1,5 +1,7 @@
 """Reading hints (stories.kit_hints): each rule, in French and in English; never an error."""
 
+import re
+
 from django.utils import translation
 
 import pytest
@@ -189,3 +191,39 @@ def test_one_demo_kit_shows_hints_the_others_read_well(language, disclosure):
         )
     }
     assert with_hints == {"planif-open-source"}
+
+
+def test_every_message_is_translated_with_the_same_placeholders():
+    # The browser fills the placeholders itself: a translation that renamed one would show
+    # "undefined" to French readers.
+    placeholders = re.compile(r"%\((\w+)\)s")
+    with translation.override("en"):
+        english = {code: str(message) for code, message in kit_hints.MESSAGES.items()}
+    with translation.override("fr"):
+        french = {code: str(message) for code, message in kit_hints.MESSAGES.items()}
+    for code in kit_hints.MESSAGES:
+        assert french[code] != english[code], code
+        assert sorted(placeholders.findall(french[code])) == sorted(
+            placeholders.findall(english[code])
+        ), code
+
+
+@pytest.mark.parametrize(
+    ("language", "duplicate", "image"),
+    [
+        ("en", "This starting text is the same as", "has no alt text"),
+        ("fr", "Ce texte de départ est le même que", "n'a pas de texte alternatif"),
+    ],
+)
+@pytest.mark.django_db
+def test_kit_level_messages_in_both_languages(story_index, language, duplicate, image):
+    story = StoryPageFactory(
+        parent=story_index, title="Portes ouvertes", is_public=True
+    )
+    story.image = wagtail_factories.ImageFactory()
+    story.image_alt = ""
+    story.save(clean=False)
+    kit = ShareKitFactory(page=story, texts=[("x", "Venez."), ("bluesky", "Venez.")])
+    with translation.override(language):
+        messages = [hint.message for hint in kit_hints.kit_hints(kit)]
+    assert image in messages[0] and duplicate in messages[1]
