@@ -274,6 +274,16 @@ def summary(hints):
 def edit_distance(first, second, most=None):
     """Levenshtein distance between two texts; with `most`, any distance above it comes
     back as most + 1, computed in a band of that width (fast on long texts)."""
+    # What both texts share at the start and the end changes nothing: an edit is usually
+    # in one place, so only that place is compared.
+    start = 0
+    while start < min(len(first), len(second)) and first[start] == second[start]:
+        start += 1
+    first, second = first[start:], second[start:]
+    end = 0
+    while end < min(len(first), len(second)) and first[-1 - end] == second[-1 - end]:
+        end += 1
+    first, second = first[: len(first) - end], second[: len(second) - end]
     if most is None:
         most = max(len(first), len(second))
     if abs(len(first) - len(second)) > most:

@@ -211,6 +211,20 @@
         function editDistance(first, second, most) {
             first = chars(first);
             second = chars(second);
+            // What both texts share at the start and the end changes nothing.
+            var start = 0;
+            while (start < Math.min(first.length, second.length) && first[start] === second[start]) {
+                start += 1;
+            }
+            first = first.slice(start);
+            second = second.slice(start);
+            var end = 0;
+            while (end < Math.min(first.length, second.length) &&
+                first[first.length - 1 - end] === second[second.length - 1 - end]) {
+                end += 1;
+            }
+            first = first.slice(0, first.length - end);
+            second = second.slice(0, second.length - end);
             if (most === undefined) {
                 most = Math.max(first.length, second.length);
             }

@@ -153,7 +153,7 @@
             if (!isUnchanged()) {
                 nudge.hidden = true;
             }
-            if (nearly && !isNearlyUnchanged()) {
+            if (nearly && !nearly.hidden && !isNearlyUnchanged()) {
                 nearly.hidden = true;
             }
             // Once typing pauses, so that a screen reader is not interrupted at every key.

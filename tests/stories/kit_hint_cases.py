@@ -51,4 +51,6 @@ NEARLY_UNCHANGED = [
     ("Venez toutes nous voir.", "Venez nous voir.", False),
     ("Je suis fière : venez nous voir.", "Venez nous voir.", False),
     ("x" + "a" * 2999, "a" * 3000, True),
+    ("ab" * 1500, "ba" * 1500, True),  # one letter moved from the end to the start
+    ("Venez " + "a" * 3000 + " voir.", "Venez " + "b" * 3000 + " voir.", False),
 ]

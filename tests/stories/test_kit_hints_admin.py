@@ -87,6 +87,7 @@ def test_a_kit_with_problems_saves_and_says_why(admin_client, story, language, p
     kit = ShareKit.objects.get()
     assert [text.angle for text in kit.texts.all()] == ["la fête", "le bilan"]
     html = response.content.decode()
+    assert "<ul><li>la fête (X): " in html  # one warning, its hints as a list
     for phrase in phrases:
         assert phrase in html, phrase
 
