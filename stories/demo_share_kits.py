@@ -1,5 +1,7 @@
 """Demo share kits: several starting texts for every public demo story, in French, then
 their English translations. One kit is under embargo (the Lyon site, not announced yet).
+Hashtags are written in CamelCase, as screen readers need, except in the Planif kit, whose
+#opensource shows editors and employees a reading hint (stories.kit_hints).
 
 No share counts are created: the demo shows no invented numbers. Safe to run again: a kit is
 found by its page and language and updated in place.
@@ -17,7 +19,7 @@ EMBARGO_DAYS = 14  # from the first load; a second load keeps the date already s
 
 KITS = {
     "journee-solidaire-2026": {
-        "hashtags": {"fr": "#solidarité", "en": "#volunteering"},
+        "hashtags": {"fr": "#Solidarité", "en": "#Volunteering"},
         "texts": [
             (
                 "linkedin",
@@ -53,6 +55,7 @@ KITS = {
         ],
     },
     "planif-open-source": {
+        # Left in one case on purpose: the demo kit that shows reading hints.
         "hashtags": {"fr": "#opensource", "en": "#opensource"},
         "texts": [
             (
@@ -89,7 +92,7 @@ KITS = {
         ],
     },
     "espace-client-accessible": {
-        "hashtags": {"fr": "#accessibilité", "en": "#accessibility"},
+        "hashtags": {"fr": "#Accessibilité", "en": "#Accessibility"},
         "texts": [
             (
                 "linkedin",
@@ -172,7 +175,7 @@ KITS = {
         ],
     },
     "programme-stages-2027": {
-        "hashtags": {"fr": "#stage #recrutement", "en": "#internship #hiring"},
+        "hashtags": {"fr": "#Stage #Recrutement", "en": "#Internship #Hiring"},
         "texts": [
             (
                 "linkedin",

@@ -38,6 +38,20 @@ LIMITS = {
 }
 LINK_LENGTH = 23  # what X and Mastodon count for any link, whatever its real length
 
+# How many hashtags each network's own advice, or its common practice, finds useful in one
+# post (None: no advice worth a hint). X's help centre suggests at most 2; LinkedIn suggests
+# about 3; on Mastodon hashtags are how posts are found, so a few more are usual; a
+# hashtag does nothing in WhatsApp or e-mail, where the hints stay quiet about them.
+HASHTAG_ADVICE = {
+    Network.LINKEDIN: 3,
+    Network.X: 2,
+    Network.BLUESKY: 2,
+    Network.MASTODON: 4,
+    Network.FACEBOOK: 2,
+    Network.WHATSAPP: None,
+    Network.EMAIL: None,
+}
+
 # Networks whose share URL carries no text: the person pastes it (the panel copies it).
 LINK_ONLY = {Network.LINKEDIN, Network.FACEBOOK}
 
@@ -94,7 +108,8 @@ def _is_regional_indicator(char):
     return char is not None and 0x1F1E6 <= ord(char) <= 0x1F1FF
 
 
-def _is_emoji(cluster):
+def is_emoji(cluster):
+    """Whether a grapheme (see `graphemes`) is an emoji."""
     code = ord(cluster[0])
     return (
         code >= 0x1F000
@@ -105,7 +120,7 @@ def _is_emoji(cluster):
 
 
 def _x_weight(cluster):
-    if _is_emoji(cluster):
+    if is_emoji(cluster):
         return 2
     return sum(
         1 if any(low <= ord(char) <= high for low, high in X_LIGHT_RANGES) else 2

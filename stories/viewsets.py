@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .forms import ShareKitForm
 from .models import ShareKit, Topic
 from .models.share_kit import SHAREABLE_PAGE_TYPES
+from .panels import ShareKitHintsPanel
 
 
 class ShareKitViewSet(SnippetViewSet):
@@ -46,6 +47,7 @@ class ShareKitViewSet(SnippetViewSet):
                 ),
             ),
             FieldPanel("hashtags"),
+            ShareKitHintsPanel(heading=_("Reading hints")),
             MultiFieldPanel(
                 [FieldPanel("shareable_from"), FieldPanel("shareable_until")],
                 heading=_("Embargo"),

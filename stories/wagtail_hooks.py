@@ -2,10 +2,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from . import report
+from . import kit_hints, report
+from .models import ShareKit
 from .viewsets import ShareKitViewSet, TopicViewSet
 
 
@@ -32,3 +34,14 @@ def register_share_report_menu_item():
         icon_name="upload",
         order=1300,
     )
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def warn_about_kit_hints(request, instance):
+    """After a share kit is saved, its reading hints as a warning: the save has happened,
+    nothing is refused. Skipped for requests that want JSON (no page shows messages)."""
+    if not isinstance(instance, ShareKit) or not request.accepts("text/html"):
+        return
+    if hints := kit_hints.kit_hints(instance):
+        messages.warning(request, kit_hints.summary(hints))

@@ -56,9 +56,65 @@
             return original && textarea.value.trim() === original.value.trim();
         }
 
+        // Reading hints (kit_hints.js), computed here from the server's rules and messages.
+        var hintsConfig = document.getElementById("kit-hints-config");
+        var hints = window.ChorusKitHints && hintsConfig ?
+            window.ChorusKitHints.create(JSON.parse(hintsConfig.textContent)) : null;
+        var hintsBox = panel.querySelector("[data-share-hints-list]");
+        var nearly = panel.querySelector("[data-share-nearly]");
+        var shownHints = null;
+        var hintsTimer = null;
+
+        function isNearlyUnchanged() {
+            return hints && original && hints.isNearlyUnchanged(textarea.value, original.value);
+        }
+
         function updateNudge() {
             nudge.hidden = !isUnchanged();
+            if (nearly) {
+                nearly.hidden = !isNearlyUnchanged();
+            }
         }
+
+        function hideNudges() {
+            nudge.hidden = true;
+            if (nearly) {
+                nearly.hidden = true;
+            }
+        }
+
+        // The network the text was written for: the chosen angle's, else the first one's.
+        function currentNetwork() {
+            var checked = panel.querySelector("input[name=angle]:checked");
+            var template = checked && panel.querySelector('[data-share-angle-text="' + checked.value + '"]');
+            return template ? template.getAttribute("data-share-angle-network") :
+                panel.getAttribute("data-share-network");
+        }
+
+        function updateHints() {
+            if (!hints || !hintsBox) {
+                return;
+            }
+            var messages = hints.textHints(withDisclosure(textarea.value, disclosure), currentNetwork(), link);
+            var key = messages.join("\n");
+            if (key === shownHints) {
+                return; // unchanged: nothing new to announce
+            }
+            shownHints = key;
+            var list = hintsBox.querySelector("ul");
+            list.textContent = "";
+            messages.forEach(function (message) {
+                var item = document.createElement("li");
+                item.textContent = message;
+                list.appendChild(item);
+            });
+            hintsBox.hidden = messages.length === 0;
+        }
+
+        if (nearly && hints) {
+            nearly.textContent = hints.message("nearly_unchanged");
+        }
+        updateHints();
 
         // Every text that leaves the panel through the browser goes through here.
         function textToShare() {
@@ -83,7 +139,8 @@
                 if (original) {
                     original.value = text;
                 }
-                nudge.hidden = true;
+                hideNudges();
+                updateHints();
             });
         });
 
@@ -96,6 +153,12 @@
             if (!isUnchanged()) {
                 nudge.hidden = true;
             }
+            if (nearly && !nearly.hidden && !isNearlyUnchanged()) {
+                nearly.hidden = true;
+            }
+            // Once typing pauses, so that a screen reader is not interrupted at every key.
+            window.clearTimeout(hintsTimer);
+            hintsTimer = window.setTimeout(updateHints, 500);
         });
         form.querySelectorAll("button[name=network]").forEach(function (button) {
             button.addEventListener("focus", updateNudge);

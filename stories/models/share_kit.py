@@ -23,7 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.access import is_publicly_visible
 from home.models import ChorusSettings, DisclosureMode
 
-from .. import networks
+from .. import kit_hints, networks
 from ..networks import Network
 
 
@@ -280,14 +280,24 @@ class ShareKit(
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
         disclosure = self.disclosure() if self.page_id else ""
+        # The reading hints, live: the preview is refreshed as the editor types.
+        texts = list(self.texts.all())
+        hints = kit_hints.kit_hints(self, texts)
         context["kit"] = self
+        context["kit_hints"] = [hint for hint in hints if not hint.where]
         context["starting_texts"] = [
             {
                 "share_text": share_text,
                 "text": self.starting_text(share_text, disclosure),
                 "errors": self.text_errors(share_text),
+                "hints": [
+                    hint
+                    for hint in hints
+                    if hint.text is share_text
+                    and hint.code != "over_limit"  # already an error, above
+                ],
             }
-            for share_text in self.texts.all()
+            for share_text in texts
         ]
         return context
 

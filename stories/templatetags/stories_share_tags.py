@@ -6,6 +6,7 @@ from django import template
 
 import segno
 
+from .. import kit_hints
 from ..forms import ShareForm
 from ..models import ShareKit
 from ..networks import LINK_ONLY, Network
@@ -84,6 +85,9 @@ def share_panel_context(request, kit, data=None, network=None):
             for value in PANEL_NETWORKS
         ],
         "show_guidance": bool(kit.guidance),
+        # The reading hints run in the browser (kit_hints.js) with the server's rules.
+        "hints_config": kit_hints.browser_config(),
+        "default_network": first["network"] if first else "",
     }
 
 

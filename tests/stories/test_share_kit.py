@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 import pytest
 
+from stories import kit_hints
 from stories.models import ShareKit
 from stories.viewsets import ShareKitViewSet
 from tests.factories.stories import ShareKitFactory, StoryPageFactory
@@ -305,6 +306,10 @@ def test_demo_kits_are_bilingual_idempotent_and_count_nothing(
         ]
         assert kit_en.texts.first().locale == locales["en"]
     open_fr, open_en = pages["planif-open-source"]
+    # The demo kit that shows reading hints: #opensource, in one case.
+    assert {hint.code for hint in kit_hints.kit_hints(open_fr.share_kits.get())} == {
+        "hashtag_case"
+    }
     assert ShareKit.objects.active_for(open_fr).page_id == open_fr.pk
     assert ShareKit.objects.active_for(open_en).page_id == open_en.pk
     lyon_fr, lyon_en = pages["nouveau-site-lyon"]

@@ -75,7 +75,10 @@ def test_several_angles_can_be_picked(client_for, employee, kit, story):
     assert "l&#x27;ouverture (X)" in html
     first, second = kit.texts.all()
     assert f'value="{first.pk}"' in html and "checked" in html
-    assert f'<template data-share-angle-text="{second.pk}">' in html
+    assert (
+        f'<template data-share-angle-text="{second.pk}" data-share-angle-network="x">'
+        in html
+    )
 
 
 def test_suggested_mode_says_the_line_may_go(client_for, employee, kit, story):
