@@ -208,7 +208,24 @@ def visible_to(queryset, request):
     `accept_request` decides page by page, in one query. An anonymous visitor gets
     `.public()` pages (no restriction at all); a logged-in reader every page but those
     under `hidden_paths`. Drafts are the caller's business (`.live()`), as with `.public()`."""
-    seen = visibility(request)
+    return _apply(queryset, visibility(request))
+
+
+def user_visibility(user):
+    """`visibility` for a person outside any request (a digest, a personal feed, a reminder):
+    worked out afresh, never cached, so a group change made a second ago counts. An inactive
+    account sees what an anonymous visitor sees."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return PUBLIC
+    return EMPLOYEE + hidden_paths(user)
+
+
+def visible_to_user(queryset, user):
+    """The same rule as `visible_to`, for `user` rather than a request's reader."""
+    return _apply(queryset, user_visibility(user))
+
+
+def _apply(queryset, seen):
     if seen == PUBLIC:
         return queryset.public()
     hidden = [models.Q(path__startswith=path) for path in seen[1:]]

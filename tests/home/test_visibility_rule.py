@@ -21,7 +21,7 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 import wagtail_factories
 
-from home.access import visible_to
+from home.access import visible_to, visible_to_user
 from home.models import StandardPage
 from referents.roles import EDITORS, EMPLOYEES
 from stories.models import StoryAuthor
@@ -472,10 +472,22 @@ def test_the_rule_is_wagtail_s_own_page_by_page(small_tree, readers):
         listed = set(
             visible_to(Page.objects.all(), request).values_list("pk", flat=True)
         )
+        listed_for_user = set(
+            visible_to_user(Page.objects.all(), user).values_list("pk", flat=True)
+        )
         for page in pages:
             assert (page.pk in listed) is wagtail_accepts(page, request), (
                 f"{who}: {page.title}"
             )
+        # Outside a request (digests, personal feeds, reminders) the rule is the same.
+        assert listed_for_user == listed, who
+
+
+def test_outside_a_request_an_inactive_account_sees_only_public_pages(small_tree):
+    user = UserFactory(is_active=False)
+    assert set(visible_to_user(Page.objects.all(), user)) == set(
+        Page.objects.all().public()
+    )
 
 
 def test_a_reader_s_visibility_costs_no_query_once_known(
