@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from . import views
+from . import personal_feeds, views
 from .feeds import InternalStoryFeed, PublicStoryFeed
 
 
@@ -14,5 +14,15 @@ urlpatterns = [
         name="public_feed",
     ),
     path("feeds/stories/all/", InternalStoryFeed(), name="internal_feed"),
+    path(
+        "feeds/personal/<str:key>/stories/",
+        personal_feeds.personal_story_feed,
+        name="personal_feed",
+    ),
+    path(
+        "feeds/personal/<str:key>/share-kits.ics",
+        personal_feeds.personal_calendar,
+        name="personal_calendar",
+    ),
     path("share/<int:kit_id>/", views.share, name="share"),
 ]
