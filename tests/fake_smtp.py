@@ -49,7 +49,9 @@ class _Handler(socketserver.StreamRequestHandler):
                     if data in (b".\r\n", b".\n", b""):
                         break
                     lines.append(data[1:] if data.startswith(b"..") else data)
-                message = email.message_from_bytes(b"".join(lines), policy=policy.default)
+                message = email.message_from_bytes(
+                    b"".join(lines), policy=policy.default
+                )
                 with server.lock:
                     server.messages.append((sender, recipients, message))
                 self.reply("250 OK queued")

@@ -115,7 +115,9 @@ def test_a_run_killed_half_way_skips_nobody(smtp, news):
     assert (next_run.sent, next_run.taken_by_another_run) == (2, 0)
     assert people[0].email not in smtp.recipients()
 
-    later = send_digests(now=killed_at + digests.DIGEST_LEASE + datetime.timedelta(minutes=1))
+    later = send_digests(
+        now=killed_at + digests.DIGEST_LEASE + datetime.timedelta(minutes=1)
+    )
     assert later.sent == 1
     assert sorted(smtp.recipients()) == sorted(p.email for p in people)
 

@@ -67,9 +67,7 @@ def board(roles):
     return Group.objects.create(name="Board")
 
 
-def test_digest_lists_new_stories_in_two_parts_with_direct_links(
-    employee, story_index
-):
+def test_digest_lists_new_stories_in_two_parts_with_direct_links(employee, story_index):
     subscribe(employee)
     StoryPageFactory(parent=story_index, title="Nouvelle histoire", slug="nouvelle")
 
@@ -80,7 +78,10 @@ def test_digest_lists_new_stories_in_two_parts_with_direct_links(
     assert "Nouvelle histoire" in message.body
     assert "http://testserver/fr/histoires/nouvelle/" in message.body
     html = html_of(message)
-    assert '<a href="http://testserver/fr/histoires/nouvelle/">Nouvelle histoire</a>' in html
+    assert (
+        '<a href="http://testserver/fr/histoires/nouvelle/">Nouvelle histoire</a>'
+        in html
+    )
     # No tracking: no image at all, no link through Chorus other than the pages themselves.
     assert "<img" not in html
     assert "/share/" not in html and "redirect" not in html.lower()
@@ -106,7 +107,9 @@ def test_every_digest_carries_a_one_click_unsubscribe(client, employee, story_in
     message = digest_to(employee.email)
 
     header = message.extra_headers["List-Unsubscribe"]
-    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert (
+        message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    )
     url = header.strip("<>")
     assert url.startswith("http://testserver/fr/digest/unsubscribe/")
     assert url in message.body and url in html_of(message)
@@ -188,7 +191,9 @@ def test_share_kits_opening_soon_are_announced_once(employee, story_index):
     kit.first_published_at = timezone.now()
     kit.save()
     far = StoryPageFactory(parent=story_index, title="Far away", is_public=True)
-    ShareKitFactory(page=far, shareable_from=timezone.now() + datetime.timedelta(days=30))
+    ShareKitFactory(
+        page=far, shareable_from=timezone.now() + datetime.timedelta(days=30)
+    )
     # Stories published long ago: only the kits are new.
     StoryPage.objects.filter(pk__in=[public.pk, far.pk]).update(
         first_published_at=timezone.now() - 4 * WEEK
@@ -222,7 +227,9 @@ def test_guides_of_the_readers_stage_only(employee, home_page):
 
 def _submit_spotlight(home_page, ambassador, title):
     index = SpotlightIndexPageFactory(parent=home_page)
-    spotlight = SpotlightPageFactory(parent=index, owner=ambassador, title=title, live=False)
+    spotlight = SpotlightPageFactory(
+        parent=index, owner=ambassador, title=title, live=False
+    )
     spotlight.save_revision(user=ambassador)
     return spotlight.get_workflow().start(spotlight, ambassador), spotlight
 

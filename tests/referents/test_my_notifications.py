@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 
 def pressed(html):
     """The digest choice the page shows as chosen."""
-    return re.findall(r'value="(\w+)" data-testid="digest-\w+"[^>]*aria-pressed="true"', html)
+    return re.findall(
+        r'value="(\w+)" data-testid="digest-\w+"[^>]*aria-pressed="true"', html
+    )
 
 
 def test_footer_links_to_my_notifications(client_for, employee, home_page):
@@ -51,7 +53,9 @@ def test_one_click_chooses_a_weekly_digest_in_english(client_for, employee):
     assert "you will receive a digest once a week" in page
     assert pressed(page) == ["weekly"]
 
-    client.post("/en/my-notifications/digest/", {"frequency": "daily", "language": "fr"})
+    client.post(
+        "/en/my-notifications/digest/", {"frequency": "daily", "language": "fr"}
+    )
     subscription.refresh_from_db()
     assert (subscription.frequency, subscription.language) == ("daily", "fr")
 
@@ -61,7 +65,9 @@ def test_one_click_chooses_a_weekly_digest_in_english(client_for, employee):
 
 def test_bad_choice_changes_nothing_and_says_why(client_for, employee):
     client = client_for(employee)
-    client.post("/en/my-notifications/digest/", {"frequency": "weekly", "language": "en"})
+    client.post(
+        "/en/my-notifications/digest/", {"frequency": "weekly", "language": "en"}
+    )
     response = client.post(
         "/en/my-notifications/digest/",
         {"frequency": "hourly", "language": "en"},
@@ -108,7 +114,9 @@ def test_unsubscribe_link_asks_first_then_stops_without_login(client, employee):
     response = client.get(url)
     assert response.status_code == 200
     assert 'data-testid="confirm-unsubscribe"' in response.content.decode()
-    assert DigestSubscription.objects.filter(user=employee).exists()  # GET changes nothing
+    assert DigestSubscription.objects.filter(
+        user=employee
+    ).exists()  # GET changes nothing
 
     response = client.post(url)
     assert response.status_code == 200
@@ -138,7 +146,9 @@ def test_an_unsubscribe_link_names_one_person_only(client, employee, editor):
     _subscribe(editor)
     token = unsubscribe_token(employee)
     # Changing the signed value to another account breaks the signature.
-    other = token.replace(signing.b64_encode(json.dumps(employee.pk).encode()).decode(), "")
+    other = token.replace(
+        signing.b64_encode(json.dumps(employee.pk).encode()).decode(), ""
+    )
     client.post(f"/en/digest/unsubscribe/{other}{editor.pk}/")
     assert DigestSubscription.objects.filter(user=editor).exists()
 

@@ -77,7 +77,9 @@ def test_group_restricted_story_only_in_the_groups_feeds(
     assert "Conseil" not in titles(
         client.get(f"/fr/feeds/personal/{new_key(employee)}/stories/")
     )
-    assert "Conseil" in titles(client.get(f"/fr/feeds/personal/{new_key(member)}/stories/"))
+    assert "Conseil" in titles(
+        client.get(f"/fr/feeds/personal/{new_key(member)}/stories/")
+    )
 
 
 def test_reset_stops_the_old_address_at_once(client, client_for, employee, stories):
@@ -133,9 +135,13 @@ def test_calendar_lists_kit_windows_the_reader_may_see(
 ):
     opens = timezone.now() + datetime.timedelta(days=2)
     closes = opens + datetime.timedelta(days=5)
-    ShareKitFactory(page=stories["public"], shareable_from=opens, shareable_until=closes)
+    ShareKitFactory(
+        page=stories["public"], shareable_from=opens, shareable_until=closes
+    )
     # A kit on a page later put behind a group restriction: not for outsiders.
-    board_public = StoryPageFactory(parent=story_index, title="Board; news, big", is_public=True)
+    board_public = StoryPageFactory(
+        parent=story_index, title="Board; news, big", is_public=True
+    )
     ShareKitFactory(page=board_public, shareable_from=opens)
     PageViewRestriction.objects.create(
         page=board_public, restriction_type=PageViewRestriction.GROUPS
