@@ -1,0 +1,132 @@
+"""`make bench`, digests part: the time and peak memory of sending 10,000 digests.
+
+Uses the database `chorus_site.bench` prepares (10,000 stories in two languages; a fresh copy
+of the SQLite file, or the `<name>_bench` PostgreSQL database with DATABASE_URL), adds
+`--people` readers with a weekly digest that is due (half in French, half in English) and
+makes 20 stories per language new, so that every reader gets a real digest. Then it runs
+`send_digests` twice with a mail backend that sends nothing (only Chorus is measured, not an
+SMTP server): for a tenth of the readers, then for all of them, with tracemalloc on. The
+peak memory of both runs is printed: it must stay flat in the number of people (DESIGN §6),
+since people are read in pages of DIGEST_BATCH ids. The readers are deleted at the end.
+
+Options: `--people 10000`, `--rebuild` (prepare the database again).
+"""
+
+import argparse
+import sys
+import time
+import tracemalloc
+from datetime import timedelta
+
+from chorus_site import bench
+
+
+PREFIX = "bench-digest-"
+NEW_STORIES_PER_LANGUAGE = 20
+
+
+def add_readers(count, now):
+    from django.contrib.auth import get_user_model
+
+    from referents.models import DigestSubscription
+
+    User = get_user_model()
+    remove_readers()
+    User.objects.bulk_create(
+        User(username=f"{PREFIX}{n}", email=f"{PREFIX}{n}@chorus.example")
+        for n in range(count)
+    )
+    users = User.objects.filter(username__startswith=PREFIX).order_by("pk")
+    DigestSubscription.objects.bulk_create(
+        DigestSubscription(
+            user_id=pk,
+            frequency="weekly",
+            language="fr" if n % 2 else "en",
+            sent_up_to=now,
+        )
+        for n, pk in enumerate(users.values_list("pk", flat=True).iterator())
+    )
+
+
+def make_due(count, now):
+    from referents.models import DigestSubscription
+
+    due = DigestSubscription.objects.filter(user__username__startswith=PREFIX)
+    pks = list(due.order_by("pk").values_list("pk", flat=True)[:count])
+    due.filter(pk__in=pks).update(sent_up_to=now - timedelta(days=8))
+
+
+def freshen_stories(now):
+    from stories.models import StoryPage
+
+    for language in ("fr", "en"):
+        pks = list(
+            StoryPage.objects.live()
+            .filter(locale__language_code=language)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:NEW_STORIES_PER_LANGUAGE]
+        )
+        StoryPage.objects.filter(pk__in=pks).update(
+            first_published_at=now - timedelta(days=1)
+        )
+
+
+def remove_readers():
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.filter(username__startswith=PREFIX).delete()
+
+
+def measure(count, now):
+    from django.core.mail import get_connection
+
+    from chorus_site.digests import send_digests
+
+    make_due(count, now)
+    tracemalloc.start()
+    started = time.monotonic()
+    outcome = send_digests(
+        now=now,
+        connection=get_connection("django.core.mail.backends.dummy.EmailBackend"),
+    )
+    elapsed = time.monotonic() - started
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return outcome, elapsed, peak
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--people", type=int, default=10_000)
+    parser.add_argument("--rebuild", action="store_true")
+    options = parser.parse_args(argv)
+
+    env, backend = bench.prepare_database(options.rebuild)
+    bench.setup_django(env)
+    from django.utils import timezone
+
+    now = timezone.now()
+    freshen_stories(now)
+    add_readers(options.people, now)
+    try:
+        rows = []
+        for count in (max(1, options.people // 10), options.people):
+            outcome, elapsed, peak = measure(count, now)
+            rows.append((count, outcome, elapsed, peak))
+            now += timedelta(seconds=1)  # the next run finds the first run's marks fresh
+    finally:
+        remove_readers()
+    bench.say(f"Digest bench: {backend}, dummy mail backend, tracemalloc on")
+    bench.say("| readers due | sent | nothing new | failed | seconds | per digest ms | peak memory MB |")
+    bench.say("|---:|---:|---:|---:|---:|---:|---:|")
+    for count, outcome, elapsed, peak in rows:
+        bench.say(
+            f"| {count} | {outcome.sent} | {outcome.nothing_new} | {outcome.failed} "
+            f"| {elapsed:.1f} | {1000 * elapsed / max(1, count):.1f} "
+            f"| {peak / 2**20:.1f} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
