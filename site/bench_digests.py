@@ -5,14 +5,16 @@ of the SQLite file, or the `<name>_bench` PostgreSQL database with DATABASE_URL)
 `--people` readers with a weekly digest that is due (half in French, half in English) and
 makes 20 stories per language new, so that every reader gets a real digest. Then it runs
 `send_digests` twice with a mail backend that sends nothing (only Chorus is measured, not an
-SMTP server): for a tenth of the readers, then for all of them, with tracemalloc on. The
-peak memory of both runs is printed: it must stay flat in the number of people (DESIGN §6),
-since people are read in pages of DIGEST_BATCH ids. The readers are deleted at the end.
+SMTP server): for a tenth of the readers with tracemalloc on (peak memory allocated during
+the run), then for all of them, timed without it (tracemalloc slows Python several times),
+with the growth of the process's peak resident size. Memory must stay flat in the number
+of people (DESIGN §6): people are read in pages of DIGEST_BATCH ids. The readers are deleted at the end.
 
 Options: `--people 10000`, `--rebuild` (prepare the database again).
 """
 
 import argparse
+import resource
 import sys
 import time
 import tracemalloc
@@ -77,22 +79,30 @@ def remove_readers():
     get_user_model().objects.filter(username__startswith=PREFIX).delete()
 
 
-def measure(count, now):
+def measure(count, now, traced):
+    """One run for `count` due readers: its time, and the peak of memory allocated during
+    it (tracemalloc, when `traced`: it makes Python several times slower, so the full
+    run is timed without it) and the growth of the process's peak resident size."""
     from django.core.mail import get_connection
 
     from chorus_site.digests import send_digests
 
     make_due(count, now)
-    tracemalloc.start()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if traced:
+        tracemalloc.start()
     started = time.monotonic()
     outcome = send_digests(
         now=now,
         connection=get_connection("django.core.mail.backends.dummy.EmailBackend"),
     )
     elapsed = time.monotonic() - started
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return outcome, elapsed, peak
+    peak = None
+    if traced:
+        _current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    rss_growth = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before
+    return outcome, elapsed, peak, rss_growth * 1024
 
 
 def main(argv=None):
@@ -110,14 +120,20 @@ def main(argv=None):
     add_readers(options.people, now)
     try:
         rows = []
-        for count in (max(1, options.people // 10), options.people):
-            outcome, elapsed, peak = measure(count, now)
-            rows.append((count, outcome, elapsed, peak))
-            now += timedelta(seconds=1)  # the next run finds the first run's marks fresh
+        for count, traced in (
+            (max(1, options.people // 10), True),
+            (options.people, False),
+        ):
+            rows.append((count, traced, *measure(count, now, traced)))
+            now += timedelta(
+                seconds=1
+            )  # the next run finds the first run's marks fresh
     finally:
         remove_readers()
     bench.say(f"Digest bench: {backend}, dummy mail backend, tracemalloc on")
-    bench.say("| readers due | sent | nothing new | failed | seconds | per digest ms | peak memory MB |")
+    bench.say(
+        "| readers due | sent | nothing new | failed | seconds | per digest ms | peak memory MB |"
+    )
     bench.say("|---:|---:|---:|---:|---:|---:|---:|")
     for count, outcome, elapsed, peak in rows:
         bench.say(

@@ -30,7 +30,8 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db.models import Q
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -203,22 +204,24 @@ def reviews_waiting(user, since):
     any came since their last digest (only new ones make a digest worth sending)."""
     if not _in_groups(user, REFERENTS, EDITORS):
         return [], False
-    visible = visible_to_user(Page.objects.all(), user).values_list("pk", flat=True)
-    states = (
-        WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
-        .filter(base_content_type__app_label="wagtailcore")
-        .order_by("created_at")
+    # Workflow states name their object by a text id.
+    visible = (
+        visible_to_user(Page.objects.all(), user)
+        .annotate(id_text=Cast("pk", CharField()))
+        .values("id_text")
     )
-    pages = {
-        str(page.pk): page
-        for page in Page.objects.filter(
-            pk__in=states.values("object_id"), id__in=visible
-        )
-    }
+    states = list(
+        WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            base_content_type__app_label="wagtailcore",
+            object_id__in=visible,
+        ).order_by("created_at")[:DIGEST_LIST_LENGTH]
+    )
+    pages = Page.objects.in_bulk([int(state.object_id) for state in states])
     waiting = [
-        (pages[state.object_id], state.created_at)
-        for state in states[:DIGEST_LIST_LENGTH]
-        if state.object_id in pages
+        (pages[int(state.object_id)], state.created_at)
+        for state in states
+        if int(state.object_id) in pages
     ]
     return [page for page, _ in waiting], any(created > since for _, created in waiting)
 
@@ -236,9 +239,8 @@ def spotlights_sent_back(user, since):
         object_id__in=[str(pk) for pk in own],
         current_task_state__finished_at__gt=since,
     )
-    return list(
-        Page.objects.filter(pk__in=states.values("object_id")).order_by("title")
-    )
+    ids = [int(pk) for pk in states.values_list("object_id", flat=True)]
+    return list(Page.objects.filter(pk__in=ids).order_by("title"))
 
 
 def compose(user, locale, since, now):
