@@ -15,7 +15,7 @@ from home.access import LoginRequiredPageMixin, PublicFlagMixin, visible_to
 from home.stages import Stage, stage_or_none
 
 from .blocks import GuideStreamBlock
-from .listing import chosen_stage, group_by_stage
+from .by_stage import chosen_stage, group_by_stage
 
 
 class Subject(models.TextChoices):

@@ -233,14 +233,10 @@ class ReferentIndexPage(LoginRequiredPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from .my_referent import referent_of  # it imports this module
-
-        referents = list(Referent.for_active_locale().select_related("photo"))
-        context["referents"] = referents
-        # This page is never kept for every reader (CHORUS_EMPLOYEE_PAGE_CACHE_MODELS),
-        # so it may show the reader's own choice.
-        context["my_referent"], context["my_referent_chosen"] = referent_of(
-            request.user, referents
+        # The template adds the reader's own choice ({% readers_referent %}): this page is
+        # never kept for every reader (CHORUS_EMPLOYEE_PAGE_CACHE_MODELS).
+        context["referents"] = list(
+            Referent.for_active_locale().select_related("photo")
         )
         return context
 
