@@ -7,18 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
     Locale,
-    Page,
     RevisionMixin,
     TranslatableMixin,
 )
 from wagtail.search import index
 
-from home.access import LoginRequiredPageMixin
-from home.models import ImageWithAltMixin
+from home.models import ImageWithAltMixin, IntroPage
 
 
 https_only = URLValidator(
@@ -212,21 +209,10 @@ class Referent(
         )
 
 
-class ReferentIndexPage(LoginRequiredPageMixin, Page):
+class ReferentIndexPage(IntroPage):
     """The directory of referents: who to ask, about what."""
 
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("A few words shown above the list of referents."),
-    )
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("referent directory")

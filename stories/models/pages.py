@@ -13,27 +13,15 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.access import LoginRequiredPageMixin, PublicFlagMixin, visible_to
+from home.access import PublicFlagMixin, visible_to
 from home.blocks import BodyStreamBlock
-from home.models import ImageWithAltMixin
+from home.models import ImageWithAltMixin, IntroPage
 
 from .story_queries import StoryPageManager
 
 
-class StoryIndexPage(LoginRequiredPageMixin, Page):
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("A few words shown above the list of stories."),
-    )
-
-    parent_page_types = ["home.HomePage"]
+class StoryIndexPage(IntroPage):
     subpage_types = ["stories.StoryPage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
     stories_per_page = 12
 
     class Meta:
@@ -249,19 +237,8 @@ class StoryAuthor(TranslatableMixin, Orderable):
         return self.name
 
 
-class SpotlightIndexPage(LoginRequiredPageMixin, Page):
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("A few words shown above the list of ambassadors."),
-    )
-
-    parent_page_types = ["home.HomePage"]
+class SpotlightIndexPage(IntroPage):
     subpage_types = ["stories.SpotlightPage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("spotlight index")
