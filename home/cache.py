@@ -34,7 +34,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.html import format_html
 from django.utils.module_loading import import_string
@@ -73,6 +73,31 @@ def _current(key, version_key=VERSION_KEY):
 
 def _store(key, version, value, timeout):
     cache.set(key, (version, value), timeout)
+
+
+# A page can show something that changes by itself at a known moment, with nothing saved:
+# a quiet period that starts or ends (home.quiet). Whatever renders it says so with
+# `changes_at`, and a cached copy of the page is kept only until then.
+CHANGES_AT = "chorus_changes_at"
+
+
+def changes_at(request, moment):
+    """What is being rendered for `request` changes by itself at `moment` (None: never)."""
+    if moment is None:
+        return
+    earliest = getattr(request, CHANGES_AT, None)
+    if earliest is None or moment < earliest:
+        setattr(request, CHANGES_AT, moment)
+
+
+def _lifetime(request, timeout):
+    """`timeout`, shortened so that the copy is gone when what it shows changes; 0 when
+    that moment has already come (the copy must not be stored at all)."""
+    moment = getattr(request, CHANGES_AT, None)
+    if moment is None:
+        return timeout
+    left = (moment - timezone.now()).total_seconds()
+    return max(0, min(timeout, int(left)))
 
 
 def kept_until_next_change(key, compute, timeout=600, version_key=VERSION_KEY):
@@ -150,8 +175,9 @@ def _serve_for_anonymous(request, serve):
         return cached
 
     response = add_cache_headers(request, _rendered(serve()))
-    if _may_store(request, response):
-        _store(key, version, response, settings.CHORUS_PAGE_CACHE_SECONDS)
+    lifetime = _lifetime(request, settings.CHORUS_PAGE_CACHE_SECONDS)
+    if lifetime and _may_store(request, response):
+        _store(key, version, response, lifetime)
     return response
 
 
@@ -249,8 +275,9 @@ def _serve_for_employee(request, serve, audience):
             "content_type": response["Content-Type"],
             "locale_id": getattr(page, "locale_id", None),
         }
-        if _same_for_every_employee(request, response, audience):
-            _store(key, version, entry, settings.CHORUS_EMPLOYEE_PAGE_CACHE_SECONDS)
+        lifetime = _lifetime(request, settings.CHORUS_EMPLOYEE_PAGE_CACHE_SECONDS)
+        if lifetime and _same_for_every_employee(request, response, audience):
+            _store(key, version, entry, lifetime)
     else:
         response = add_cache_headers(
             request, HttpResponse(content_type=entry["content_type"])
