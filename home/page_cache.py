@@ -29,7 +29,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.html import format_html
 from django.utils.module_loading import import_string
@@ -38,6 +38,31 @@ from wagtail.models import PageViewRestriction
 
 from .access import visibility_key
 from .cache import versioned_get, versioned_set
+
+
+# A page can show something that changes by itself at a known moment, with nothing saved:
+# a quiet period that starts or ends (home.quiet). Whatever renders it says so with
+# `changes_at`, and a cached copy of the page is kept only until then.
+CHANGES_AT = "chorus_changes_at"
+
+
+def changes_at(request, moment):
+    """What is being rendered for `request` changes by itself at `moment` (None: never)."""
+    if moment is None:
+        return
+    earliest = getattr(request, CHANGES_AT, None)
+    if earliest is None or moment < earliest:
+        setattr(request, CHANGES_AT, moment)
+
+
+def _lifetime(request, timeout):
+    """`timeout`, shortened so that the copy is gone when what it shows changes; 0 when
+    that moment has already come (the copy must not be stored at all)."""
+    moment = getattr(request, CHANGES_AT, None)
+    if moment is None:
+        return timeout
+    left = (moment - timezone.now()).total_seconds()
+    return max(0, min(timeout, int(left)))
 
 
 def page_cache_enabled():
@@ -78,7 +103,7 @@ def _may_use_cache(request):
     )
 
 
-def _mayversioned_set(request, response):
+def _may_store(request, response):
     return (
         response.status_code == 200
         and not response.streaming
@@ -96,8 +121,9 @@ def _serve_for_anonymous(request, serve):
         return cached
 
     response = add_cache_headers(request, _rendered(serve()))
-    if _mayversioned_set(request, response):
-        versioned_set(key, version, response, settings.CHORUS_PAGE_CACHE_SECONDS)
+    lifetime = _lifetime(request, settings.CHORUS_PAGE_CACHE_SECONDS)
+    if lifetime and _may_store(request, response):
+        versioned_set(key, version, response, lifetime)
     return response
 
 
@@ -190,10 +216,9 @@ def _serve_for_employee(request, serve, audience):
             "content_type": response["Content-Type"],
             "locale_id": getattr(page, "locale_id", None),
         }
-        if _same_for_every_employee(request, response, audience):
-            versioned_set(
-                key, version, entry, settings.CHORUS_EMPLOYEE_PAGE_CACHE_SECONDS
-            )
+        lifetime = _lifetime(request, settings.CHORUS_EMPLOYEE_PAGE_CACHE_SECONDS)
+        if lifetime and _same_for_every_employee(request, response, audience):
+            versioned_set(key, version, entry, lifetime)
     else:
         response = add_cache_headers(
             request, HttpResponse(content_type=entry["content_type"])

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0005_settings_help_texts'),
+        ('home', '0006_quiet_period'),
     ]
 
     operations = [
