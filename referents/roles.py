@@ -86,6 +86,7 @@ def setup_editors(group):
     permissions += [
         _permission("wagtail_localize", "submit_translation"),
         _permission("home", "change_chorussettings"),
+        _permission("home", "manage_quiet_period"),
         _permission("stories", "view_share_report"),
         _permission("wagtailcore", "view_locale"),
     ]

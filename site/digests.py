@@ -9,6 +9,8 @@ What a digest holds, for one reader, in the language they chose (`compose`):
 - the guides published since their last digest for the stage they chose;
 - for referents and editors, reviews that wait for them; for ambassadors, their own spotlight
   when a reviewer asked for changes.
+During a quiet period (home.quiet) nothing is sent and no mark moves: digests resume by
+themselves when it ends, with what came meanwhile.
 No e-mail when none of it is new. Links go straight to the pages: no redirect through Chorus,
 no tracking pixel, nothing recorded about who opened or clicked.
 
@@ -42,12 +44,12 @@ from wagtail.models import Locale, Page, Site, WorkflowState
 from guides.models import GuidePage
 from home.access import visible_to_user
 from home.models import StagePreference
+from home.quiet import quiet_period_in_force
 from home.stages import stage_or_none
 from referents.models import DigestFrequency, DigestSubscription
 from referents.notifications import PERIODS, unsubscribe_token
 from referents.roles import AMBASSADORS, EDITORS, REFERENTS
 from stories.models import ShareKit, SpotlightPage, StoryPage
-from stories.queries import newest_first
 
 
 DIGEST_BATCH = 500
@@ -154,9 +156,9 @@ def new_stories(user, locale, since, now):
         locale=locale, first_published_at__gt=since, first_published_at__lte=now
     )
     return list(
-        newest_first(visible_to_user(stories, user)).defer_streamfields()[
-            :DIGEST_LIST_LENGTH
-        ]
+        visible_to_user(stories, user)
+        .newest_first()
+        .defer_streamfields()[:DIGEST_LIST_LENGTH]
     )
 
 
@@ -329,20 +331,15 @@ def send_one(pk, now, connection, locales, base_url):
         return True
 
 
-def quiet_period_in_force(now):
-    """Whether the organisation asked Chorus to fall silent (DESIGN §1.11): digests wait and
-    resume by themselves afterwards. The one place the digest asks; the quiet periods
-    themselves are another part of issue #15."""
-    return False
-
-
 def send_digests(now=None, connection=None):
     """Send every digest that is due. Returns an Outcome (counts only)."""
     from django.utils import timezone
 
     now = now or timezone.now()
     outcome = Outcome()
-    if quiet_period_in_force(now):
+    if quiet_period_in_force(now=now) is not None:
+        # Silence on demand (DESIGN §1.11): nobody's mark moves, so when the period ends
+        # the next run sends everyone what came meanwhile; nobody is skipped.
         outcome.paused = True
         return outcome
     locales = {locale.language_code: locale for locale in Locale.objects.all()}

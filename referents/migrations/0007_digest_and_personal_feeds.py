@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('referents', '0005_referent_choice'),
+        ('referents', '0006_index_intro_shared_help_text'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
