@@ -156,3 +156,42 @@ def test_people_are_read_in_batches(monkeypatch, news):
     readers(5)
     assert len(list(digests.due_ids(timezone.now()))) == 5
     assert send_digests().sent == 5
+
+
+@pytest.mark.django_db
+def test_digests_pause_during_a_quiet_period_and_resume_after(smtp, news, capsys):
+    from django.core.management import call_command
+
+    from home.models import QuietPeriod
+
+    people = readers(2)
+    now = timezone.now()
+    QuietPeriod.objects.create(
+        reason="Results on Thursday: we keep quiet.",
+        starts_at=now - datetime.timedelta(hours=1),
+        ends_at=now + datetime.timedelta(hours=2),
+    )
+
+    outcome = send_digests(now=now)
+    assert outcome.paused and outcome.sent == 0
+    call_command("send_digests")
+    assert "Quiet period in force" in capsys.readouterr().out
+    assert smtp.messages == []
+    # Nobody's mark moved: the news waits for the end of the period.
+    assert not DigestSubscription.objects.filter(sent_up_to__gt=now - WEEK).exists()
+
+    after = send_digests(now=now + datetime.timedelta(hours=3))
+    assert not after.paused and after.sent == 2
+    assert sorted(smtp.recipients()) == sorted(p.email for p in people)
+    assert "Fresh news" in smtp.messages[0][2].get_body(("plain",)).get_content()
+
+
+@pytest.mark.django_db
+def test_a_quiet_period_planned_later_does_not_pause_digests(smtp, news):
+    from home.models import QuietPeriod
+
+    readers(1)
+    QuietPeriod.objects.create(
+        reason="Later", starts_at=timezone.now() + datetime.timedelta(days=1)
+    )
+    assert send_digests().sent == 1
