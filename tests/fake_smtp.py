@@ -7,6 +7,9 @@ QUIT), on the standard library's socketserver, in a thread on 127.0.0.1 and a fr
         settings.EMAIL_PORT = smtp.port
         ...
         smtp.messages  # [(sender, [recipients], email.message.Message), ...]
+
+`hold_after=n` makes it stand still after n messages, so that a test can kill a sending
+process in the middle of a conversation.
 """
 
 import email
@@ -42,6 +45,10 @@ class _Handler(socketserver.StreamRequestHandler):
                     recipients.append(address)
                     self.reply("250 OK")
             elif verb == "DATA":
+                if server.hold.is_set():
+                    # Stand still, as a slow server would, until the test lets go.
+                    server.released.wait()
+                    return
                 self.reply("354 End data with <CR><LF>.<CR><LF>")
                 lines = []
                 while True:
@@ -54,6 +61,10 @@ class _Handler(socketserver.StreamRequestHandler):
                 )
                 with server.lock:
                     server.messages.append((sender, recipients, message))
+                    if server.hold_after is not None and (
+                        len(server.messages) >= server.hold_after
+                    ):
+                        server.hold.set()
                 self.reply("250 OK queued")
             elif verb == "RSET":
                 sender, recipients = None, []
@@ -73,8 +84,12 @@ class _Server(socketserver.ThreadingTCPServer):
 
 
 class FakeSMTPServer:
-    def __init__(self, refuse=()):
+    def __init__(self, refuse=(), hold_after=None):
+        """`refuse`: addresses answered "550 No such user"; `hold_after`: after that many
+        messages, the server answers DATA no more (to kill a client in the middle)."""
         self.refuse = set(refuse)
+        self.hold_after = hold_after
+        self.hold, self.released = threading.Event(), threading.Event()
         self.messages = []
         self.lock = threading.Lock()
         self._server = _Server(("127.0.0.1", 0), _Handler)
@@ -86,6 +101,7 @@ class FakeSMTPServer:
         return self
 
     def __exit__(self, *exc):
+        self.released.set()
         self._server.shutdown()
         self._server.server_close()
 

@@ -195,3 +195,61 @@ def test_a_quiet_period_planned_later_does_not_pause_digests(smtp, news):
         reason="Later", starts_at=timezone.now() + datetime.timedelta(days=1)
     )
     assert send_digests().sent == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_send_digests_killed_for_real_half_way_skips_nobody(settings, home_page):
+    """`manage.py send_digests` in its own process, killed (SIGKILL) while the SMTP server
+    makes it wait for its third message: the next runs send the rest, each person once."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    index = StoryIndexPageFactory(parent=home_page)
+    StoryPageFactory(parent=index, title="Fresh news")
+    people = readers(5)
+    database = connection.settings_dict
+    if connection.vendor == "sqlite":
+        url = f"sqlite:///{database['NAME']}"
+    else:
+        url = (
+            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}"
+            f"/{database['NAME']}"
+        )
+    with FakeSMTPServer(hold_after=2) as smtp:
+        env = {
+            **os.environ,
+            "DJANGO_DEBUG": "1",
+            "DJANGO_SETTINGS_MODULE": "chorus_site.settings",
+            "DATABASE_URL": url,
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(smtp.port),
+            "EMAIL_USE_TLS": "0",
+        }
+        root = Path(__file__).resolve().parents[2]
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "send_digests"], cwd=root, env=env
+        )
+        try:
+            assert smtp.hold.wait(timeout=120), "the run never reached its third digest"
+            time.sleep(0.5)  # it is now waiting for the server's answer
+            process.send_signal(signal.SIGKILL)
+            process.wait(timeout=30)
+        finally:
+            if process.poll() is None:
+                process.kill()
+        assert len(smtp.messages) == 2
+        smtp.hold.clear()
+        smtp.hold_after = None
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", smtp.port
+        settings.EMAIL_USE_TLS = False
+
+        now = timezone.now()
+        send_digests(now=now)  # the two not reached yet
+        assert len(smtp.messages) == 4
+        send_digests(now=now + digests.DIGEST_LEASE + datetime.timedelta(minutes=1))
+        assert sorted(smtp.recipients()) == sorted(p.email for p in people)
