@@ -26,6 +26,7 @@ twice is a kill in the instant between the server's acceptance and that UPDATE).
 reports counts only, never who.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 from urllib.parse import urljoin
@@ -69,7 +70,8 @@ class Outcome:
     failed: int = 0
     taken_by_another_run: int = 0
     paused: bool = False
-    errors: list = field(default_factory=list)  # the kinds of failure, not the people
+    # How many failures of each kind (not who): bounded however many fail.
+    errors: Counter = field(default_factory=Counter)
 
 
 def due_filter(now):
@@ -356,7 +358,7 @@ def send_digests(now=None, connection=None):
             except Exception as error:  # noqa: BLE001 (one person's failure stops nobody else)
                 release(pk, now)
                 outcome.failed += 1
-                outcome.errors.append(type(error).__name__)
+                outcome.errors[type(error).__name__] += 1
                 connection.close()  # a refused or broken conversation starts afresh
                 continue
             mark_sent(pk, now)

@@ -56,7 +56,7 @@ def test_a_refused_recipient_stops_nobody_else_and_is_tried_again(smtp, news):
     outcome = send_digests()
 
     assert (outcome.sent, outcome.failed) == (3, 1)
-    assert outcome.errors == ["SMTPRecipientsRefused"]
+    assert outcome.errors == {"SMTPRecipientsRefused": 1}
     assert sorted(smtp.recipients()) == [f"reader{n}@chorus.example" for n in range(3)]
     message = smtp.messages[0][2]
     assert message.is_multipart()

@@ -22,5 +22,7 @@ class Command(BaseCommand):
             f"taken by another run: {outcome.taken_by_another_run}."
         )
         if outcome.failed:
-            kinds = ", ".join(sorted(set(outcome.errors)))
+            kinds = ", ".join(
+                f"{kind} ({count})" for kind, count in sorted(outcome.errors.items())
+            )
             self.stderr.write(f"Failures: {kinds}.")
