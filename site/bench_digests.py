@@ -5,7 +5,7 @@ of the SQLite file, or the `<name>_bench` PostgreSQL database with DATABASE_URL)
 `--people` readers with a weekly digest that is due (half in French, half in English) and
 makes 20 stories per language new, so that every reader gets a real digest. Then it runs
 `send_digests` twice with a mail backend that sends nothing (only Chorus is measured, not an
-SMTP server): for a tenth of the readers with tracemalloc on (peak memory allocated during
+SMTP server): for a twentieth of the readers with tracemalloc on (peak memory allocated during
 the run), then for all of them, timed without it (tracemalloc slows Python several times),
 with the growth of the process's peak resident size. Memory must stay flat in the number
 of people (DESIGN §6): people are read in pages of DIGEST_BATCH ids. The readers are deleted at the end.
@@ -121,7 +121,7 @@ def main(argv=None):
     try:
         rows = []
         for count, traced in (
-            (max(1, options.people // 10), True),
+            (max(1, options.people // 20), True),
             (options.people, False),
         ):
             rows.append((count, traced, *measure(count, now, traced)))

@@ -149,8 +149,9 @@ class Digest:
         )
 
 
-def _in_groups(user, *names):
-    return user.is_superuser or user.groups.filter(name__in=names).exists()
+def _roles(user):
+    """The reader's groups, read once for the whole digest."""
+    return set(user.groups.values_list("name", flat=True))
 
 
 def new_stories(user, locale, since, now):
@@ -203,10 +204,10 @@ def new_guides_for_stage(user, locale, since, now):
     )
 
 
-def reviews_waiting(user, since):
+def reviews_waiting(user, roles, since):
     """For referents and editors: pages waiting for review that they may open, and whether
     any came since their last digest (only new ones make a digest worth sending)."""
-    if not _in_groups(user, REFERENTS, EDITORS):
+    if not (user.is_superuser or roles & {REFERENTS, EDITORS}):
         return [], False
     # Workflow states name their object by a text id.
     visible = (
@@ -230,10 +231,10 @@ def reviews_waiting(user, since):
     return [page for page, _ in waiting], any(created > since for _, created in waiting)
 
 
-def spotlights_sent_back(user, since):
+def spotlights_sent_back(user, roles, since):
     """For ambassadors: their own spotlights on which a reviewer asked for changes since
     their last digest."""
-    if not _in_groups(user, AMBASSADORS):
+    if AMBASSADORS not in roles:
         return []
     own = SpotlightPage.objects.filter(owner=user).values_list("pk", flat=True)
     states = WorkflowState.objects.filter(
@@ -248,13 +249,14 @@ def spotlights_sent_back(user, since):
 
 
 def compose(user, locale, since, now):
-    reviews, new_reviews = reviews_waiting(user, since)
+    roles = _roles(user)
+    reviews, new_reviews = reviews_waiting(user, roles, since)
     digest = Digest(
         stories=new_stories(user, locale, since, now),
         kits=kits_coming(user, locale, since, now),
         guides=new_guides_for_stage(user, locale, since, now),
         reviews=reviews if new_reviews else [],
-        changes_requested=spotlights_sent_back(user, since),
+        changes_requested=spotlights_sent_back(user, roles, since),
     )
     return None if digest.is_empty else digest
 
