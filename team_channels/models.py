@@ -27,7 +27,9 @@ class TeamChannel(models.Model):
         max_length=10,
         blank=True,
         choices=settings.LANGUAGES,
-        help_text=_("Post only content in this language. Leave empty for every language."),
+        help_text=_(
+            "Post only content in this language. Leave empty for every language."
+        ),
     )
     enabled = models.BooleanField(
         _("posting"),

@@ -28,8 +28,8 @@ from wagtail.models import Page
 from home.access import visible_to_every_employee
 from home.quiet import quiet_period_in_force
 
-from .models import ChannelPost, TeamChannel
 from . import webhooks
+from .models import ChannelPost, TeamChannel
 from .webhooks import WebhookError
 
 
@@ -90,10 +90,7 @@ def announce_opened_kits(now=None):
     since = now - KIT_NEWS_WINDOW
     kits = (
         ShareKit.objects.shareable_now(now)
-        .filter(
-            Q(shareable_from__gt=since)
-            | Q(last_published_at__gt=since)
-        )
+        .filter(Q(shareable_from__gt=since) | Q(last_published_at__gt=since))
         .select_related("page", "locale")
     )
     channels = list(TeamChannel.objects.filter(enabled=True))
@@ -201,4 +198,3 @@ def send_waiting_posts(now=None):
         TeamChannel.objects.filter(pk=post.channel_id).update(last_success_at=sent_at)
         counts["sent"] += 1
     return counts
-

@@ -43,9 +43,7 @@ def run_sender():
     return send_waiting_posts(timezone.now() + datetime.timedelta(seconds=1))
 
 
-def test_publishing_posts_nothing_itself_the_sender_posts_after(
-    webhook, story_index
-):
+def test_publishing_posts_nothing_itself_the_sender_posts_after(webhook, story_index):
     connect(webhook)
     story = publish_story(story_index, is_public=True)
     assert webhook.received == []  # publishing made no network call
@@ -107,7 +105,7 @@ def test_a_story_under_a_password_restriction_is_never_posted(webhook, story_ind
     PageViewRestriction.objects.create(
         page=story_index,
         restriction_type=PageViewRestriction.PASSWORD,
-        password="board",  # noqa: S106
+        password="board",
     )
     publish_story(story_index, is_public=False)
     assert run_sender()["dropped"] == 1

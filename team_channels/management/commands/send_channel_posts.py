@@ -15,5 +15,7 @@ class Command(BaseCommand):
             self.stdout.write("A quiet period is in force: posts wait until it ends.")
             return
         self.stdout.write(
-            "sent {sent}, failed (will retry) {failed}, dropped {dropped}".format(**counts)
+            "sent {sent}, failed (will retry) {failed}, dropped {dropped}".format(
+                **counts
+            )
         )
