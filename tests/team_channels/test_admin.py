@@ -12,12 +12,12 @@ from team_channels.models import TeamChannel
 
 pytestmark = pytest.mark.django_db
 
-SECRET = "https://hooks.slack.com/services/T000/B000/very-secret-XYZW"
+WEBHOOK = "https://hooks.slack.com/services/T000/B000/very-secret-XYZW"
 ADD = "wagtailsnippets_team_channels_teamchannel:add"
 LIST = "wagtailsnippets_team_channels_teamchannel:list"
 
 
-def _form(url=SECRET, **kwargs):
+def _form(url=WEBHOOK, **kwargs):
     return {
         "name": "Sales team",
         "kind": "slack",
@@ -32,14 +32,12 @@ def _edit_url(channel):
     return reverse("wagtailsnippets_team_channels_teamchannel:edit", args=[channel.pk])
 
 
-def test_editor_connects_a_channel_and_never_sees_the_address_again(
-    client_for, editor
-):
+def test_editor_connects_a_channel_and_never_sees_the_address_again(client_for, editor):
     client = client_for(editor)
     response = client.post(reverse(ADD), _form())
     assert response.status_code == 302
     channel = TeamChannel.objects.get()
-    assert channel.webhook_url == SECRET
+    assert channel.webhook_url == WEBHOOK
     for url in (reverse(LIST), _edit_url(channel)):
         html = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
         assert "very-secret" not in html
@@ -49,13 +47,15 @@ def test_editor_connects_a_channel_and_never_sees_the_address_again(
 
 
 def test_saving_with_the_address_left_empty_keeps_it(client_for, editor):
-    channel = TeamChannel.objects.create(name="Sales", kind="slack", webhook_url=SECRET)
+    channel = TeamChannel.objects.create(
+        name="Sales", kind="slack", webhook_url=WEBHOOK
+    )
     client = client_for(editor)
     response = client.post(_edit_url(channel), _form(url="", name="Sales and support"))
     assert response.status_code == 302
     channel.refresh_from_db()
     assert channel.name == "Sales and support"
-    assert channel.webhook_url == SECRET
+    assert channel.webhook_url == WEBHOOK
 
 
 @pytest.mark.parametrize(
@@ -96,14 +96,16 @@ def test_local_http_is_accepted_when_the_settings_allow_it(
 
 @pytest.mark.parametrize("role", ["employee", "ambassador", "referent"])
 def test_other_roles_cannot_connect_see_or_change_channels(client_for, request, role):
-    channel = TeamChannel.objects.create(name="Sales", kind="slack", webhook_url=SECRET)
+    channel = TeamChannel.objects.create(
+        name="Sales", kind="slack", webhook_url=WEBHOOK
+    )
     client = client_for(request.getfixturevalue(role))
     assert client.get(reverse(LIST)).status_code in (302, 403)
     assert client.get(_edit_url(channel)).status_code in (302, 403)
     client.post(reverse(ADD), _form(name="Mine"))
     client.post(_edit_url(channel), _form(url="https://evil.example.org/hook"))
     channel.refresh_from_db()
-    assert channel.webhook_url == SECRET
+    assert channel.webhook_url == WEBHOOK
     assert TeamChannel.objects.count() == 1
 
 
