@@ -151,7 +151,7 @@ def _failed(post, error, now):
         last_error=error,
     )
     TeamChannel.objects.filter(pk=post.channel_id).update(
-        last_error=error, last_error_at=now
+        last_error=error, last_error_at=timezone.now()
     )
 
 
