@@ -39,15 +39,28 @@ class ImageWithAltMixin(models.Model):
             )
 
 
-class HomePage(LoginRequiredPageMixin, Page):
-    """The front page of one language's tree."""
+class IntroPage(LoginRequiredPageMixin, Page):
+    """A page for employees that opens with a few words: home and the index pages, one of
+    each per language."""
 
     intro = RichTextField(
         _("introduction"),
         blank=True,
         features=["bold", "italic", "link"],
-        help_text=_("A few words of welcome shown at the top of the home page."),
+        help_text=_("A few words shown at the top of the page."),
     )
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(IntroPage):
+    """The front page of one language's tree."""
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -57,9 +70,6 @@ class HomePage(LoginRequiredPageMixin, Page):
         "referents.ReferentIndexPage",
         "home.StandardPage",
     ]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("home page")

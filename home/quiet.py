@@ -12,15 +12,16 @@ nothing with a shared cache:
   process's own could not be told by another process, so without a shared cache the list is
   read from the database every time (one query).
 - A page rendered for the page cache shows either the panel or the notice; it tells the
-  cache when that changes by itself (`home.cache.changes_at`), so no copy outlives it.
+  cache when that changes by itself (`home.page_cache.changes_at`), so no copy outlives it.
 """
 
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from .cache import changes_at, kept_until_next_change
+from .cache import kept_until_next_change
 from .models import QuietPeriod
+from .page_cache import changes_at
 
 
 SCHEDULE_KEY = "chorus:quiet-periods"

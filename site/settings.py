@@ -177,12 +177,12 @@ SESSION_ENGINE = (
 CHORUS_STAGE_CACHE_SECONDS = 600
 # Two weeks (Django's default, written out because the transparency page states it).
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
-# Whole pages for anonymous visitors, only with a cache shared by every process (home.cache).
+# Whole pages for anonymous visitors, only with a cache shared by every process (home.page_cache).
 CHORUS_PAGE_CACHE = env_bool("CHORUS_PAGE_CACHE", default=CHORUS_SHARED_CACHE)
 CHORUS_PAGE_CACHE_SECONDS = int(os.environ.get("CHORUS_PAGE_CACHE_SECONDS", "600"))
 # Page types that show nothing about the reader, cached whole for employees too (a minute:
 # share-kit embargoes open and close on time). What differs for each reader is a per-reader
-# fragment (`{% per_reader %}`), rendered for the reader in the cached page (home.cache).
+# fragment (`{% per_reader %}`), rendered for the reader in the cached page (home.page_cache).
 CHORUS_EMPLOYEE_PAGE_CACHE_MODELS = [
     "home.HomePage",
     "stories.StoryIndexPage",
