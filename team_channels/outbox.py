@@ -27,6 +27,7 @@ from wagtail.models import Page
 
 from home.access import visible_to_every_employee
 from home.quiet import quiet_period_in_force
+from stories.models import ShareKit, StoryPage
 
 from . import webhooks
 from .models import ChannelPost, TeamChannel
@@ -56,7 +57,7 @@ def _channels_for(locale, since):
     )
 
 
-def _enqueue(channel, subject, page, event, kit=None, when=None):
+def _enqueue(channel, subject, page, event, kit=None):
     try:
         with transaction.atomic():
             ChannelPost.objects.create(
@@ -65,7 +66,7 @@ def _enqueue(channel, subject, page, event, kit=None, when=None):
                 page=page,
                 share_kit=kit,
                 event=event,
-                next_attempt_at=when or timezone.now(),
+                next_attempt_at=timezone.now(),
             )
     except IntegrityError:
         pass  # announced already
@@ -74,8 +75,6 @@ def _enqueue(channel, subject, page, event, kit=None, when=None):
 def announce_published_story(sender, instance, **kwargs):
     """A `page_published` receiver: a story's first publication goes to every channel
     connected before it."""
-    from stories.models import StoryPage
-
     if not isinstance(instance, StoryPage) or instance.first_published_at is None:
         return
     for channel in _channels_for(instance.locale, since=instance.first_published_at):
@@ -84,8 +83,6 @@ def announce_published_story(sender, instance, **kwargs):
 
 def announce_opened_kits(now=None):
     """Outbox rows for the share kits that opened in the last KIT_NEWS_WINDOW."""
-    from stories.models import ShareKit
-
     now = now or timezone.now()
     since = now - KIT_NEWS_WINDOW
     kits = (
@@ -108,8 +105,6 @@ def announce_opened_kits(now=None):
 
 def _still_for_everyone(post, now):
     if post.subject == ChannelPost.Subject.KIT:
-        from stories.models import ShareKit
-
         kits = ShareKit.objects.shareable_now(now).filter(pk=post.share_kit_id)
         if not kits.exists():
             return False
