@@ -15,7 +15,7 @@ import pytest
 
 from home.models import QuietPeriod
 from team_channels.models import ChannelPost, TeamChannel
-from team_channels.outbox import send_waiting_posts
+from team_channels.outbox import _claim, send_waiting_posts
 from tests.factories.stories import ShareKitFactory, StoryPageFactory
 
 
@@ -218,3 +218,16 @@ def test_the_webhook_address_is_never_logged(webhook, story_index, caplog):
         run_sender()
     assert "secret-token" not in caplog.text
     assert "secret-token" not in TeamChannel.objects.get().last_error
+
+
+def test_two_senders_at_once_post_it_once(webhook, story_index):
+    """Each sender claims a post before sending it: the one that read it second finds it
+    taken (as two hosts running the command in the same minute would)."""
+    connect(webhook)
+    publish_story(story_index)
+    first_read = ChannelPost.objects.get()
+    second_read = ChannelPost.objects.get()
+    now = timezone.now()
+    assert _claim(first_read, now) == 1
+    assert _claim(second_read, now) == 0
+    assert run_sender()["sent"] == 0  # claimed: not due until the claim runs out
