@@ -27,7 +27,12 @@ REFERENTS = "Referents"
 ALL_ROLES = [EMPLOYEES, EDITORS, AMBASSADORS, REFERENTS]
 
 # Snippets that editors manage in full. Models that do not exist yet are skipped.
-EDITOR_SNIPPETS = ["stories.topic", "stories.sharekit", "referents.referent"]
+EDITOR_SNIPPETS = [
+    "stories.topic",
+    "stories.sharekit",
+    "referents.referent",
+    "team_channels.teamchannel",
+]
 EDITOR_PAGE_PERMISSIONS = [
     "add_page",
     "change_page",
