@@ -20,6 +20,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
 from home.access import visible_to
+from home.channels.models import ChannelPost, TeamChannel
 from home.quiet import quiet_period_in_force, schedule
 from referents.roles import EDITORS, REFERENTS
 from referents.wagtail_hooks import is_restricted_ambassador
@@ -111,6 +112,13 @@ class ChorusDashboardPanel(Component):
         if user.has_perm("stories.change_sharekit"):
             context["show_kits"] = True
             context["kits"] = kits_going_live_soon(self.request)
+        if user.has_perm("team_channels.change_teamchannel") and (
+            channels := list(TeamChannel.objects.all())
+        ):
+            context["channels"] = channels
+            context["channel_posts_waiting"] = ChannelPost.objects.filter(
+                status=ChannelPost.Status.WAITING
+            ).count()
         if report.can_view(user):
             context["show_shares"] = True
             context["shares"] = shares_last_week()

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "stories",
     "referents",
     "home",
+    "home.channels",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -375,6 +376,13 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Team channels (home.channels): how long a post may wait for the service's answer, and
+# whether a webhook may be plain http on 127.0.0.1 (tests and demos only; never in production).
+CHORUS_CHANNEL_TIMEOUT_SECONDS = float(
+    os.environ.get("CHORUS_CHANNEL_TIMEOUT_SECONDS", "5")
+)
+CHORUS_CHANNELS_ALLOW_LOCAL_HTTP = env_bool("CHORUS_CHANNELS_ALLOW_LOCAL_HTTP")
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

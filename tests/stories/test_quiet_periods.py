@@ -180,3 +180,17 @@ def test_planned_start_and_end_take_effect_on_time_without_any_save(
     assert REASON not in page(client, story)
     assert share(client, kit).status_code == 303
     assert total_shares() == 1
+
+
+def test_home_page_shows_the_notice_instead_of_stories_to_share(
+    client_for, employee, kit, story, home_page
+):
+    client = client_for(employee)
+    assert (
+        'data-testid="shareable-this-week"'
+        in client.get(home_page.url).content.decode()
+    )
+    quiet_now()
+    html = client.get(home_page.url).content.decode()
+    assert REASON in html
+    assert 'data-testid="shareable-this-week"' not in html
