@@ -125,21 +125,23 @@ def main(argv=None):
             (options.people, False),
         ):
             rows.append((count, traced, *measure(count, now, traced)))
-            now += timedelta(
-                seconds=1
-            )  # the next run finds the first run's marks fresh
+            # The next run must not find the first run's marks due already.
+            now += timedelta(seconds=1)
     finally:
         remove_readers()
-    bench.say(f"Digest bench: {backend}, dummy mail backend, tracemalloc on")
+    bench.say(f"Digest bench: {backend}, dummy mail backend")
     bench.say(
-        "| readers due | sent | nothing new | failed | seconds | per digest ms | peak memory MB |"
+        "| readers due | tracemalloc | sent | nothing new | failed | seconds "
+        "| per digest ms | peak allocated MB | peak RSS growth MB |"
     )
-    bench.say("|---:|---:|---:|---:|---:|---:|---:|")
-    for count, outcome, elapsed, peak in rows:
+    bench.say("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    for count, traced, outcome, elapsed, peak, rss_growth in rows:
+        allocated = f"{peak / 2**20:.1f}" if peak is not None else "-"
         bench.say(
-            f"| {count} | {outcome.sent} | {outcome.nothing_new} | {outcome.failed} "
-            f"| {elapsed:.1f} | {1000 * elapsed / max(1, count):.1f} "
-            f"| {peak / 2**20:.1f} |"
+            f"| {count} | {'on' if traced else 'off'} | {outcome.sent} "
+            f"| {outcome.nothing_new} | {outcome.failed} | {elapsed:.1f} "
+            f"| {1000 * elapsed / max(1, count):.1f} | {allocated} "
+            f"| {rss_growth / 2**20:.1f} |"
         )
     return 0
 
