@@ -81,12 +81,23 @@ def _set_collection_permissions(group, collection, codenames):
         )
 
 
+def comment_moderation_permissions():
+    """Editors and referents moderate comments: they see and change them in the admin
+    (the stories app's CommentViewSet), never add or delete one there."""
+    return [
+        _permission("stories", "view_comment"),
+        _permission("stories", "change_comment"),
+    ]
+
+
 def setup_editors(group):
     permissions = [_permission("wagtailadmin", "access_admin")]
     permissions += [
         _permission("wagtail_localize", "submit_translation"),
         _permission("home", "change_chorussettings"),
         _permission("stories", "view_share_report"),
+        _permission("stories", "change_commentsettings"),
+        *comment_moderation_permissions(),
         _permission("wagtailcore", "view_locale"),
     ]
     for label in EDITOR_SNIPPETS:
@@ -132,6 +143,7 @@ def setup_referents(group):
         _permission("wagtailadmin", "access_admin"),
         _permission("referents", "change_referent"),
         _permission("referents", "publish_referent"),
+        *comment_moderation_permissions(),
     ]
     group.permissions.add(*[p for p in permissions if p is not None])
 

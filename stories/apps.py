@@ -7,7 +7,15 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Stories")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from referents.signals import account_closed, ambassador_left
+
+        from .comments.receivers import (
+            delete_comments_of_closed_account,
+            forget_cached_thread,
+        )
+        from .models import Comment
 
         from .receivers import (
             unpublish_spotlight_of_closed_account,
@@ -22,3 +30,13 @@ class StoriesConfig(AppConfig):
             unpublish_spotlight_of_closed_account,
             dispatch_uid="stories.unpublish_spotlight_of_closed_account",
         )
+        account_closed.connect(
+            delete_comments_of_closed_account,
+            dispatch_uid="stories.delete_comments_of_closed_account",
+        )
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_cached_thread,
+                sender=Comment,
+                dispatch_uid=f"stories.forget_cached_thread-{id(signal)}",
+            )

@@ -18,6 +18,7 @@ from home.blocks import BodyStreamBlock
 from home.models import ImageWithAltMixin
 
 from ..queries import story_listing
+from .comments import CommentablePageMixin
 
 
 class StoryIndexPage(LoginRequiredPageMixin, Page):
@@ -73,7 +74,7 @@ class StoryIndexPage(LoginRequiredPageMixin, Page):
         return context
 
 
-class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):
+class StoryPage(CommentablePageMixin, PublicFlagMixin, ImageWithAltMixin, Page):
     date = models.DateField(
         _("date"),
         default=timezone.localdate,
@@ -143,6 +144,7 @@ class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):
                 FieldPanel("is_public"),
                 FieldPanel("is_sensitive"),
                 FieldPanel("sensitive_guidance"),
+                FieldPanel("comments"),
             ],
             heading=_("Audience and care"),
         ),
@@ -265,7 +267,7 @@ class SpotlightIndexPage(LoginRequiredPageMixin, Page):
         return context
 
 
-class SpotlightPage(PublicFlagMixin, ImageWithAltMixin, Page):
+class SpotlightPage(CommentablePageMixin, PublicFlagMixin, ImageWithAltMixin, Page):
     """An ambassador's own page, written by them. The page owner is the ambassador."""
 
     image_field_name = "photo"
@@ -342,6 +344,7 @@ class SpotlightPage(PublicFlagMixin, ImageWithAltMixin, Page):
                 "colleagues. Takes effect when the page is published."
             ),
         ),
+        FieldPanel("comments"),
     ]
 
     search_fields = Page.search_fields + [
