@@ -34,10 +34,15 @@ def shows_moderation_buttons(user):
 
 
 def moderation_mode(request):
+    """The site's choice, or post-moderation while nobody chose (read without creating
+    the settings row: a write would make every cached page cold)."""
     site = Site.find_for_request(request)
-    if site is None:
-        return ModerationMode.POST
-    return CommentSettings.for_site(site).moderation
+    chosen = (
+        CommentSettings.objects.filter(site=site)
+        .values_list("moderation", flat=True)
+        .first()
+    )
+    return chosen or ModerationMode.POST
 
 
 def status_for_new_text(request):
