@@ -257,9 +257,7 @@ def inventory():
                 "As long as the comment exists. When your account closes, the report "
                 "stays for the moderators without your name."
             ),
-            _(
-                "Editors and referents read the reason; no screen shows who reported."
-            ),
+            _("Editors and referents read the reason; no screen shows who reported."),
             ("stories.CommentReport",),
             ("stories.CommentReport",),
         ),

@@ -16,7 +16,6 @@ class StoriesConfig(AppConfig):
             forget_cached_thread,
         )
         from .models import Comment
-
         from .receivers import (
             unpublish_spotlight_of_closed_account,
             unpublish_spotlight_of_leaving_ambassador,

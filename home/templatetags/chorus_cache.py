@@ -101,6 +101,4 @@ def per_reader(context, name, argument=None):
     if rendering_for_every_reader(request):
         return per_reader_placeholder(name, argument)
     page = context.get(PAGE_TEMPLATE_VAR)
-    return render_per_reader(
-        name, request, getattr(page, "locale_id", None), argument
-    )
+    return render_per_reader(name, request, getattr(page, "locale_id", None), argument)

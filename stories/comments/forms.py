@@ -23,9 +23,9 @@ class CommentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["text"].help_text = _(
-            "Plain text, up to %(max)d characters."
-        ) % {"max": COMMENT_MAX_LENGTH}
+        self.fields["text"].help_text = _("Plain text, up to %(max)d characters.") % {
+            "max": COMMENT_MAX_LENGTH
+        }
 
 
 class ReportForm(forms.Form):

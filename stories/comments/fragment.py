@@ -119,8 +119,13 @@ def comments_fragment(request, locale_id, page_id):
 
     def actions(match):
         return reader_actions(
-            user, int(match.group(1)), int(match.group(2)), match.group(3), moderator,
-            csrf_token, back,
+            user,
+            int(match.group(1)),
+            int(match.group(2)),
+            match.group(3),
+            moderator,
+            csrf_token,
+            back,
         )
 
     is_owner = user.pk in part["owners"]

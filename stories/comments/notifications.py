@@ -19,7 +19,9 @@ def recipients(comment):
     owners = Page.objects.filter(translation_key=comment.thread_key).values("owner_id")
     return (
         get_user_model()
-        .objects.filter(pk__in=owners, is_active=True, comment_notification__isnull=False)
+        .objects.filter(
+            pk__in=owners, is_active=True, comment_notification__isnull=False
+        )
         .exclude(pk=comment.author_id)
         .exclude(email="")
     )

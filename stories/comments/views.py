@@ -163,7 +163,10 @@ def delete_comment(request, comment_id):
 @require_http_methods(["GET", "POST"])
 def report_comment(request, comment_id):
     comment = _comment_of_visible_page(request, comment_id)
-    if comment.author_id == request.user.pk or comment.status != CommentStatus.PUBLISHED:
+    if (
+        comment.author_id == request.user.pk
+        or comment.status != CommentStatus.PUBLISHED
+    ):
         raise Http404
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -6,7 +6,6 @@ moderator hides it rather than rewrites or erases it. The edit view shows the te
 the open reports, and the status to choose; saving marks the reports as handled.
 """
 
-import django_filters
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +13,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+import django_filters
 
 from ..models import Comment, CommentStatus
 
@@ -41,7 +42,9 @@ class CommentReportsPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["reports"] = (
-                list(self.instance.reports.filter(resolved=False).order_by("created_at"))
+                list(
+                    self.instance.reports.filter(resolved=False).order_by("created_at")
+                )
                 if self.instance.pk
                 else []
             )

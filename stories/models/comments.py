@@ -93,8 +93,7 @@ class CommentQuerySet(models.QuerySet):
 
     def waiting_for_moderators(self):
         return self.filter(
-            models.Q(status=CommentStatus.PENDING)
-            | models.Q(reports__resolved=False)
+            models.Q(status=CommentStatus.PENDING) | models.Q(reports__resolved=False)
         ).distinct()
 
 

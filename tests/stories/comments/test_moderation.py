@@ -125,7 +125,9 @@ def test_anyone_logged_in_reports_a_comment_with_a_reason(
     listing = logged_in(referent).get(ADMIN_LISTING + "?waiting=true").content.decode()
     assert "Un avis tranché" in listing
     # The edit view shows the reason, never who reported.
-    edit = logged_in(referent).get(f"{ADMIN_LISTING}edit/{comment.pk}/").content.decode()
+    edit = (
+        logged_in(referent).get(f"{ADMIN_LISTING}edit/{comment.pk}/").content.decode()
+    )
     assert "Vraiment hors sujet" in edit
     assert ambassador.last_name not in edit
     # Saving the decision handles the report.
@@ -152,7 +154,9 @@ def test_employees_and_ambassadors_are_refused_the_admin_listing(request, role):
     assert response.status_code in (302, 403)
     if response.status_code == 302:
         assert "/admin/" in response["Location"]
-        assert ADMIN_LISTING not in response["Location"] or "login" in response["Location"]
+        assert (
+            ADMIN_LISTING not in response["Location"] or "login" in response["Location"]
+        )
 
 
 def test_an_ambassador_opening_the_admin_listing_is_sent_away(ambassador, story):
@@ -254,6 +258,7 @@ def test_comments_on_a_page_the_reader_may_not_open_stay_out_of_reach(
     story_index, employee, referent
 ):
     from django.contrib.auth.models import Group
+
     from wagtail.models import PageViewRestriction
 
     from referents.roles import EDITORS

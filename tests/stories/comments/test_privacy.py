@@ -17,7 +17,7 @@ from .conftest import comment_on, logged_in, post_comment
 
 pytestmark = pytest.mark.django_db
 
-SECRET = "Entre nous, collègues"
+ONLY_COLLEAGUES = "Entre nous, collègues"
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def page_cache(settings):
 def test_the_anonymous_copy_of_a_public_story_holds_no_comment(
     page_cache, story, employee
 ):
-    comment_on(story, employee, SECRET)
+    comment_on(story, employee, ONLY_COLLEAGUES)
     visitor = Client()
     # An employee first, then visitors, twice (the second from the cache).
     logged_in(employee).get(story.url)
@@ -36,7 +36,7 @@ def test_the_anonymous_copy_of_a_public_story_holds_no_comment(
         response = visitor.get(story.url)
         assert response.status_code == 200
         html = response.content.decode()
-        assert SECRET not in html
+        assert ONLY_COLLEAGUES not in html
         assert "chorus-per-reader" not in html
         assert "chorus-comment" not in html
         assert 'data-testid="comments"' not in html
@@ -45,7 +45,7 @@ def test_the_anonymous_copy_of_a_public_story_holds_no_comment(
 def test_feeds_sitemap_and_public_search_hold_no_comment(
     page_cache, story, employee, client
 ):
-    comment_on(story, employee, SECRET)
+    comment_on(story, employee, ONLY_COLLEAGUES)
     urls = [
         reverse("stories:public_feed"),
         "/sitemap.xml",
@@ -56,11 +56,11 @@ def test_feeds_sitemap_and_public_search_hold_no_comment(
         for _ in range(2):
             response = client.get(url)
             assert response.status_code == 200, url
-            assert SECRET not in response.content.decode(), url
+            assert ONLY_COLLEAGUES not in response.content.decode(), url
     # Employees' feed and search do not carry them either: comments are not content.
     employee_client = logged_in(employee)
     for url in [reverse("stories:internal_feed"), "/fr/search/?q=collègues"]:
-        assert SECRET not in employee_client.get(url).content.decode()
+        assert ONLY_COLLEAGUES not in employee_client.get(url).content.decode()
 
 
 def test_the_shared_copy_gives_each_reader_their_own_buttons(
@@ -159,7 +159,12 @@ def test_a_reader_who_is_not_the_author_is_not_offered_emails(story, employee):
 
 
 def test_in_pre_moderation_the_email_waits_for_approval(
-    pre_moderation, story, editor, employee, referent, django_capture_on_commit_callbacks
+    pre_moderation,
+    story,
+    editor,
+    employee,
+    referent,
+    django_capture_on_commit_callbacks,
 ):
     CommentNotification.objects.create(user=editor)
     with django_capture_on_commit_callbacks(execute=True):
@@ -182,7 +187,9 @@ def test_the_export_holds_my_comments_reports_and_email_choice(
     comment_on(story, employee, "Mon avis")
     comment_on(story, referent, "L'avis d'un autre")
     CommentReport.objects.create(
-        comment=Comment.objects.get(author=referent), reporter=employee, reason="Hors sujet"
+        comment=Comment.objects.get(author=referent),
+        reporter=employee,
+        reason="Hors sujet",
     )
     CommentNotification.objects.create(user=employee)
     response = logged_in(employee).get(reverse("referents:download_my_data"))
