@@ -9,11 +9,14 @@ class StoriesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from wagtail.signals import page_published
+
         from referents.signals import account_closed, ambassador_left
 
         from .comments.receivers import (
             delete_comments_of_closed_account,
             forget_cached_thread,
+            share_comments_choice_across_translations,
         )
         from .models import Comment
         from .receivers import (
@@ -39,3 +42,7 @@ class StoriesConfig(AppConfig):
                 sender=Comment,
                 dispatch_uid=f"stories.forget_cached_thread-{id(signal)}",
             )
+        page_published.connect(
+            share_comments_choice_across_translations,
+            dispatch_uid="stories.share_comments_choice_across_translations",
+        )

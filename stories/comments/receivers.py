@@ -10,6 +10,21 @@ def forget_cached_thread(sender, instance, **kwargs):
     bump_thread(instance.thread_key)
 
 
+def share_comments_choice_across_translations(sender, instance, **kwargs):
+    """One conversation, one choice: publishing a language version with comments opened or
+    closed gives every other language version the same choice (wagtail-localize would only
+    copy it at the next translation sync). `update()` writes no revision and sends no
+    signal; the publish itself makes the cached pages cold."""
+    from ..models.comments import CommentablePageMixin
+
+    page = instance.specific if hasattr(instance, "specific") else instance
+    if not isinstance(page, CommentablePageMixin):
+        return
+    type(page).objects.filter(translation_key=page.translation_key).exclude(
+        pk=page.pk
+    ).exclude(comments=page.comments).update(comments=page.comments)
+
+
 def delete_comments_of_closed_account(sender, user, **kwargs):
     """A closing account takes its comments with it (DESIGN principle 10: what is personal
     leaves with the person). Conversations are flat, so no one else's words lose their

@@ -62,7 +62,7 @@ class CommentSettings(BaseSiteSetting):
         choices=ModerationMode.choices,
         default=ModerationMode.POST,
         help_text=_(
-            "Editors and referents moderate comments under Snippets → Comments."
+            "Editors and referents moderate comments under Comments in the admin menu."
         ),
     )
 
@@ -90,11 +90,6 @@ class CommentQuerySet(models.QuerySet):
             .select_related("author")
             .order_by("-created_at", "-pk")
         )
-
-    def waiting_for_moderators(self):
-        return self.filter(
-            models.Q(status=CommentStatus.PENDING) | models.Q(reports__resolved=False)
-        ).distinct()
 
 
 class Comment(models.Model):

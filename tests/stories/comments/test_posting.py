@@ -170,3 +170,15 @@ def test_a_draft_or_unknown_page_takes_no_comment(story_index, employee):
     url = reverse("stories:post_comment", args=[story_index.pk])
     assert client.post(url, {"text": "Sur l'index"}).status_code == 404
     assert not Comment.objects.exists()
+
+
+def test_closing_comments_in_one_language_closes_the_conversation(
+    story, story_en, employee
+):
+    story.comments = CommentsOnPage.CLOSED
+    story.save_revision().publish()
+    story_en.refresh_from_db()
+    assert not story_en.comments_open
+    response = post_comment(logged_in(employee), story_en, "By the back door", "en")
+    assert response.status_code == 403
+    assert not Comment.objects.exists()
