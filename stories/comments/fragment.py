@@ -20,6 +20,7 @@ from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -114,8 +115,9 @@ def comments_fragment(request, locale_id, page_id):
     if not part:
         return ""
     csrf_token = get_token(request)
-    moderator = shows_moderation_buttons(user)
     back = request.get_full_path()
+    # Asked only when a comment is shown: a page without comments costs nothing.
+    moderator = SimpleLazyObject(lambda: shows_moderation_buttons(user))
 
     def actions(match):
         return reader_actions(

@@ -22,7 +22,9 @@ def share_comments_choice_across_translations(sender, instance, **kwargs):
         return
     type(page).objects.filter(translation_key=page.translation_key).exclude(
         pk=page.pk
-    ).exclude(comments=page.comments).update(comments=page.comments)
+    ).exclude(comments_allowed=page.comments_allowed).update(
+        comments_allowed=page.comments_allowed
+    )
 
 
 def delete_comments_of_closed_account(sender, user, **kwargs):

@@ -21,10 +21,9 @@ def may_moderate(user):
 
 def shows_moderation_buttons(user):
     """Whether the page shows the reader the hide and show buttons: kept a few minutes in
-    a shared cache, so that reading a story costs no permission query. The action itself
-    checks again (may_moderate)."""
-    if not getattr(settings, "CHORUS_SHARED_CACHE", False):
-        return may_moderate(user)
+    the cache, so that reading a story costs no permission query. A process's own cache
+    may lag behind a change of groups made elsewhere; that only shows or hides buttons for
+    a few minutes, because the action itself checks again (may_moderate)."""
     key = f"chorus:comment-moderator:{user.pk}"
     answer = cache.get(key)
     if answer is None:

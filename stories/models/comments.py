@@ -17,21 +17,21 @@ COMMENT_MAX_LENGTH = 2000
 REPORT_REASON_MAX_LENGTH = 500
 
 
-class CommentsOnPage(models.TextChoices):
-    AUTO = "auto", _("Open, unless the story is marked sensitive")
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
-
-
 class CommentablePageMixin(models.Model):
-    """A page that employees may talk about. Sensitive stories (`is_sensitive`) have their
-    comments closed unless an editor opens them on purpose."""
+    """A page that employees may talk about. Left to its default, comments are open, except
+    on a story marked sensitive (`is_sensitive`); an editor may open or close them on purpose.
+    A form that leaves the field out keeps the default."""
 
-    comments = models.CharField(
+    comments_allowed = models.BooleanField(
         _("comments"),
-        max_length=10,
-        choices=CommentsOnPage.choices,
-        default=CommentsOnPage.AUTO,
+        null=True,
+        blank=True,
+        default=None,
+        choices=[
+            (None, _("Open, unless the story is marked sensitive")),
+            (True, _("Open")),
+            (False, _("Closed")),
+        ],
         help_text=_(
             "Whether logged-in colleagues may comment. Comments are never shown to "
             "visitors from outside, even on a public page."
@@ -43,9 +43,9 @@ class CommentablePageMixin(models.Model):
 
     @property
     def comments_open(self):
-        if self.comments == CommentsOnPage.AUTO:
+        if self.comments_allowed is None:
             return not getattr(self, "is_sensitive", False)
-        return self.comments == CommentsOnPage.OPEN
+        return self.comments_allowed
 
 
 class ModerationMode(models.TextChoices):

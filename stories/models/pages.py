@@ -144,7 +144,7 @@ class StoryPage(CommentablePageMixin, PublicFlagMixin, ImageWithAltMixin, Page):
                 FieldPanel("is_public"),
                 FieldPanel("is_sensitive"),
                 FieldPanel("sensitive_guidance"),
-                FieldPanel("comments"),
+                FieldPanel("comments_allowed"),
             ],
             heading=_("Audience and care"),
         ),
@@ -344,7 +344,7 @@ class SpotlightPage(CommentablePageMixin, PublicFlagMixin, ImageWithAltMixin, Pa
                 "colleagues. Takes effect when the page is published."
             ),
         ),
-        FieldPanel("comments"),
+        FieldPanel("comments_allowed"),
     ]
 
     search_fields = Page.search_fields + [

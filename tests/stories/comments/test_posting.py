@@ -5,7 +5,6 @@ from django.urls import reverse
 import pytest
 
 from stories.models import Comment, CommentStatus
-from stories.models.comments import CommentsOnPage
 
 from .conftest import comment_on, logged_in, post_comment
 
@@ -109,7 +108,7 @@ def test_a_script_in_a_comment_is_shown_as_text(story, employee, referent):
 
 
 def test_an_editor_closes_comments_on_a_page(story, employee):
-    story.comments = CommentsOnPage.CLOSED
+    story.comments_allowed = False
     story.save_revision().publish()
     client = logged_in(employee)
     html = client.get(story.url).content.decode()
@@ -126,7 +125,7 @@ def test_a_sensitive_story_has_comments_closed_unless_opened(story, employee):
     story.save_revision().publish()
     client = logged_in(employee)
     assert post_comment(client, story, "Sensible").status_code == 403
-    story.comments = CommentsOnPage.OPEN
+    story.comments_allowed = True
     story.save_revision().publish()
     assert post_comment(client, story, "Ouvert exprès").status_code == 302
 
@@ -175,7 +174,7 @@ def test_a_draft_or_unknown_page_takes_no_comment(story_index, employee):
 def test_closing_comments_in_one_language_closes_the_conversation(
     story, story_en, employee
 ):
-    story.comments = CommentsOnPage.CLOSED
+    story.comments_allowed = False
     story.save_revision().publish()
     story_en.refresh_from_db()
     assert not story_en.comments_open
