@@ -27,7 +27,12 @@ REFERENTS = "Referents"
 ALL_ROLES = [EMPLOYEES, EDITORS, AMBASSADORS, REFERENTS]
 
 # Snippets that editors manage in full. Models that do not exist yet are skipped.
-EDITOR_SNIPPETS = ["stories.topic", "stories.sharekit", "referents.referent"]
+EDITOR_SNIPPETS = [
+    "stories.topic",
+    "stories.sharekit",
+    "referents.referent",
+    "team_channels.teamchannel",
+]
 EDITOR_PAGE_PERMISSIONS = [
     "add_page",
     "change_page",
@@ -53,11 +58,8 @@ def _permission(app_label, codename):
 
 
 def _model_permissions(label):
-    app_label, model_name = label.split(".")
-    if not apps.is_installed(app_label):
-        return []
     try:
-        model = apps.get_model(app_label, model_name)
+        model = apps.get_model(label)
     except LookupError:
         return []
     content_type = ContentType.objects.get_for_model(model)
@@ -95,6 +97,7 @@ def setup_editors(group):
     permissions += [
         _permission("wagtail_localize", "submit_translation"),
         _permission("home", "change_chorussettings"),
+        _permission("home", "manage_quiet_period"),
         _permission("stories", "view_share_report"),
         _permission("stories", "change_commentsettings"),
         *comment_moderation_permissions(),
