@@ -10,7 +10,8 @@ Two full-response layers, one invalidation:
   CHORUS_EMPLOYEE_PAGE_CACHE_MODELS), kept a minute (share-kit embargoes open and close on
   time). Whatever differs for each reader is filled in as the copy is served: each form's
   CSRF token, and the per-reader fragments of `{% per_reader %}` (CHORUS_PER_READER_FRAGMENTS:
-  the home page's news since the last visit and the guides of the reader's stage).
+  the home page's news since the last visit and the guides of the reader's stage; the
+  comments under a story or spotlight, which take the page's id as their argument).
 - Within a page, impersonal fragments are cached with `{% chorus_cache %}`
   (home/templatetags/chorus_cache.py) and data and parts of per-reader fragments with
   `home.cache.cached_content`.
