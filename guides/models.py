@@ -10,12 +10,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.access import LoginRequiredPageMixin, PublicFlagMixin, visible_to
 from home.stages import Stage, stage_or_none
 
 from .blocks import GuideStreamBlock
 from .listing import chosen_stage, group_by_stage
+from .review_dates import ReviewInterval, review_due_date
 
 
 class Subject(models.TextChoices):
@@ -116,16 +118,23 @@ class GuidePage(PublicFlagMixin, Page):
         related_name="+",
         help_text=_("Used by search and to suggest the right referent."),
     )
-    owner_name = models.CharField(
-        _("owner"),
-        max_length=120,
-        help_text=_("The person who keeps this guide up to date, shown to readers."),
-    )
-    owner_role = models.CharField(
-        _("owner's role"),
-        max_length=120,
+    guide_owner = models.ForeignKey(
+        "referents.Referent",
+        verbose_name=_("owner"),
+        null=True,
         blank=True,
-        help_text=_("For example: digital communication team."),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The referent who keeps this guide up to date. They get a reminder by e-mail "
+            "when a review is due. The same in every language."
+        ),
+    )
+    review_interval = models.PositiveSmallIntegerField(
+        _("review every"),
+        choices=ReviewInterval.choices,
+        default=ReviewInterval.SIX_MONTHS,
+        help_text=_("How often the owner checks that the guide is still right."),
     )
     referent = models.ForeignKey(
         "referents.Referent",
@@ -139,7 +148,15 @@ class GuidePage(PublicFlagMixin, Page):
     last_reviewed = models.DateField(
         _("last reviewed"),
         default=timezone.localdate,
-        help_text=_("Shown to readers. Update it when you check the guide again."),
+        help_text=_(
+            'Shown to readers. Set by "Mark as reviewed" in the guide review report, '
+            "or by hand."
+        ),
+    )
+    # Worked out on every save (last review + interval) so that lists of guides due for
+    # review are one indexed filter, in any database.
+    review_due = models.DateField(
+        _("review due"), null=True, editable=False, db_index=True
     )
     body = StreamField(GuideStreamBlock(), verbose_name=_("body"))
 
@@ -162,10 +179,10 @@ class GuidePage(PublicFlagMixin, Page):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                FieldPanel("owner_name"),
-                FieldPanel("owner_role"),
-                FieldPanel("referent"),
+                FieldPanel("guide_owner"),
+                FieldPanel("review_interval"),
                 FieldPanel("last_reviewed"),
+                FieldPanel("referent"),
             ],
             heading=_("Owner and review"),
         ),
@@ -180,9 +197,22 @@ class GuidePage(PublicFlagMixin, Page):
         index.RelatedFields("topics", [index.SearchField("name")]),
     ]
 
+    # One owner and one rhythm for a guide in every language. The owner points at the
+    # referent profile the editor chose; pages show its translation in their own language.
+    override_translatable_fields = [
+        SynchronizedField("guide_owner", overridable=False),
+        SynchronizedField("review_interval", overridable=False),
+    ]
+
     class Meta:
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
+        permissions = [
+            (
+                "review_guides",
+                _("Can see the guides due for review and mark any guide as reviewed"),
+            )
+        ]
 
     @property
     def stage_values(self):
@@ -197,6 +227,29 @@ class GuidePage(PublicFlagMixin, Page):
     @property
     def is_media_relations(self):
         return self.subject == Subject.MEDIA_RELATIONS
+
+    @property
+    def owner_for_readers(self):
+        """The owner's profile in this page's language when it is translated, else as chosen."""
+        if self.guide_owner is None:
+            return None
+        translation = (
+            type(self.guide_owner)
+            .objects.filter(
+                translation_key=self.guide_owner.translation_key,
+                locale_id=self.locale_id,
+                live=True,
+            )
+            .first()
+        )
+        return translation or self.guide_owner
+
+    def save(self, *args, **kwargs):
+        self.review_due = review_due_date(self.last_reviewed, self.review_interval)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "last_reviewed" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "review_due"}
+        return super().save(*args, **kwargs)
 
     def set_stages(self, values):
         stages = [stage for stage in map(stage_or_none, values) if stage]
@@ -225,3 +278,33 @@ class GuideStage(models.Model):
 
     def __str__(self):
         return self.get_stage_display()
+
+
+class GuideReviewReminder(models.Model):
+    """The owner of this guide was reminded of the review due on this date."
+
+    Kept apart from the page so that publishing an older revision cannot bring back an
+    earlier state and send the reminder again. The unique pair is what makes the reminder
+    command safe to run twice, or on two hosts at once: the row is written in the same
+    transaction as the decision to send, and a second writer fails on the constraint."""
+
+    page = models.ForeignKey(
+        GuidePage,
+        verbose_name=_("guide"),
+        on_delete=models.CASCADE,
+        related_name="review_reminders",
+    )
+    due_date = models.DateField(_("review due"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("guide review reminder")
+        verbose_name_plural = _("guide review reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "due_date"], name="one_reminder_per_guide_due_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} {self.due_date}"

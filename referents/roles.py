@@ -87,6 +87,7 @@ def setup_editors(group):
         _permission("wagtail_localize", "submit_translation"),
         _permission("home", "change_chorussettings"),
         _permission("stories", "view_share_report"),
+        _permission("guides", "review_guides"),
         _permission("wagtailcore", "view_locale"),
     ]
     for label in EDITOR_SNIPPETS:
