@@ -10,6 +10,8 @@ home.access.visible_to, as every list of pages.
 from django.db import transaction
 from django.utils import timezone
 
+from wagtail.log_actions import log
+
 from home.access import visible_to
 from home.cache import bump_content_version
 from referents.models import Referent
@@ -19,6 +21,7 @@ from .review_dates import due_by
 
 
 PERMISSION = "guides.review_guides"
+LOG_ACTION = "guides.mark_reviewed"
 
 
 def can_see_all_reviews(user):
@@ -83,9 +86,14 @@ def mark_reviewed(guide, user, today=None):
     had_draft = guide.has_unpublished_changes
     latest = guide.get_latest_revision_as_object()
     latest.last_reviewed = today
-    revision = latest.save_revision(user=user, clean=False, log_action=True)
+    revision = latest.save_revision(user=user, clean=False)
+    log(instance=guide, action=LOG_ACTION, user=user, revision=revision)
     if guide.live and not had_draft:
-        revision.publish(user=user)
+        # The live content with only its date changed. A guide's owner may do this without
+        # the right to publish the page (Wagtail would refuse their name on the publish):
+        # the log entry above says who marked it.
+        can_publish = guide.permissions_for_user(user).can_publish()
+        revision.publish(user=user if can_publish else None)
         return
     if guide.live:
         guide.last_reviewed = today

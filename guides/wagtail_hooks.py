@@ -25,6 +25,13 @@ def register_guide_review_urls():
     ]
 
 
+@hooks.register("register_log_actions")
+def register_mark_reviewed_log_action(actions):
+    actions.register_action(
+        reviews.LOG_ACTION, _("Mark as reviewed"), _("Marked as reviewed")
+    )
+
+
 class GuideReviewMenuItem(MenuItem):
     def is_shown(self, request):
         return reviews.can_see_all_reviews(request.user)
