@@ -113,7 +113,9 @@ def test_the_reminder_is_in_the_owner_language_in_text_and_escaped_html(
     owner.save()
     run()
     message = mail.outbox[0]
-    assert message.subject == "En retard de relecture : « Parler <b>presse</b> & médias »"
+    assert (
+        message.subject == "En retard de relecture : « Parler <b>presse</b> & médias »"
+    )
     assert "Bonjour Claire Fontaine" in message.body
     assert "Parler <b>presse</b> & médias" in message.body  # plain text, as typed
     html, mimetype = message.alternatives[0]
