@@ -107,7 +107,8 @@ GUIDES = [
         "stages": ["discover"],
         "topics": ["social-networks"],
         "owner": SAMIR,
-        "last_reviewed": date(2026, 10, 6),
+        "review_interval": 6,
+        "last_reviewed": OVERDUE,
         "fr": {
             "title": "Créer un profil qui vous ressemble",
             "slug": "creer-son-profil",
@@ -598,8 +599,7 @@ GUIDES = [
         "stages": ["speak", "lead"],
         "topics": ["company-life"],
         "owner": CLAIRE,
-        "review_interval": 6,
-        "last_reviewed": OVERDUE,
+        "last_reviewed": date(2026, 11, 3),
         "fr": {
             "title": "Parler d'un sujet sensible",
             "slug": "sujet-sensible",
