@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.access import LoginRequiredPageMixin, PublicFlagMixin, visible_to
 from home.stages import Stage, stage_or_none
+from referents.models import Referent
 
 from .blocks import GuideStreamBlock
 from .listing import chosen_stage, group_by_stage
@@ -230,19 +232,21 @@ class GuidePage(PublicFlagMixin, Page):
 
     @property
     def owner_for_readers(self):
-        """The owner's profile in this page's language when it is translated, else as chosen."""
-        if self.guide_owner is None:
+        """The owner's profile in this page's language when it is translated and live, else
+        the profile chosen (one query for both)."""
+        if self.guide_owner_id is None:
             return None
-        translation = (
-            type(self.guide_owner)
-            .objects.filter(
-                translation_key=self.guide_owner.translation_key,
-                locale_id=self.locale_id,
-                live=True,
-            )
-            .first()
+        profiles = Referent.objects.filter(
+            Q(pk=self.guide_owner_id) | Q(locale_id=self.locale_id, live=True),
+            translation_key__in=Referent.objects.filter(pk=self.guide_owner_id).values(
+                "translation_key"
+            ),
         )
-        return translation or self.guide_owner
+        by_locale = {profile.locale_id: profile for profile in profiles}
+        translation = by_locale.get(self.locale_id)
+        if translation is not None and translation.live:
+            return translation
+        return next((p for p in profiles if p.pk == self.guide_owner_id), None)
 
     def save(self, *args, **kwargs):
         self.review_due = review_due_date(self.last_reviewed, self.review_interval)

@@ -53,6 +53,7 @@ def samir(topic):
         photo_alt="Samir, smiling",
     )
     referent.topics.set([topic])
+    referent.save()  # a ParentalManyToManyField is stored when the referent is saved
     return referent
 
 
