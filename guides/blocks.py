@@ -9,13 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.blocks import (
-    CalloutBlock,
-    CaptionedImageBlock,
-    HeadingBlock,
-    ParagraphBlock,
-    QuoteBlock,
-)
+from home.blocks import BodyStreamBlock
 from referents.models import Referent
 from stories.networks import Network
 
@@ -177,12 +171,9 @@ class ReferentBlock(blocks.StructBlock):
         return value
 
 
-class GuideStreamBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
-    paragraph = ParagraphBlock()
-    image = CaptionedImageBlock()
-    quote = QuoteBlock()
-    callout = CalloutBlock()
+class GuideStreamBlock(BodyStreamBlock):
+    """A story's blocks, and those made for guidance."""
+
     do_dont = DoDontBlock()
     steps = StepsBlock()
     checklist = ChecklistBlock()

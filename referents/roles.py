@@ -27,7 +27,12 @@ REFERENTS = "Referents"
 ALL_ROLES = [EMPLOYEES, EDITORS, AMBASSADORS, REFERENTS]
 
 # Snippets that editors manage in full. Models that do not exist yet are skipped.
-EDITOR_SNIPPETS = ["stories.topic", "stories.sharekit", "referents.referent"]
+EDITOR_SNIPPETS = [
+    "stories.topic",
+    "stories.sharekit",
+    "referents.referent",
+    "team_channels.teamchannel",
+]
 EDITOR_PAGE_PERMISSIONS = [
     "add_page",
     "change_page",
@@ -86,6 +91,7 @@ def setup_editors(group):
     permissions += [
         _permission("wagtail_localize", "submit_translation"),
         _permission("home", "change_chorussettings"),
+        _permission("home", "manage_quiet_period"),
         _permission("stories", "view_share_report"),
         _permission("guides", "review_guides"),
         _permission("wagtailcore", "view_locale"),

@@ -1,4 +1,4 @@
-"""Migration 0005: typed owners and typed referent blocks become chosen Referent snippets,
+"""Migration 0007: typed owners and typed referent blocks become chosen Referent snippets,
 and whatever matches no referent stays readable (nothing is lost).
 
 The conversion functions of the migration are run against the real models; the whole
@@ -20,7 +20,7 @@ from tests.factories.referents import ReferentFactory
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module("guides.migrations.0005_guide_owner_and_review")
+migration = importlib.import_module("guides.migrations.0007_guide_owner_and_review")
 Referent = apps.get_model("referents", "Referent")
 
 
@@ -121,8 +121,8 @@ def test_the_migration_moves_typed_owners_and_blocks_to_referents(locales):
     leaves = [
         node for node in executor.loader.graph.leaf_nodes() if node[0] != "guides"
     ]
-    before = [*leaves, ("guides", "0004_help_texts")]
-    after = [*leaves, ("guides", "0005_guide_owner_and_review")]
+    before = [*leaves, ("guides", "0006_guide_body_extends_story_body")]
+    after = [*leaves, ("guides", "0007_guide_owner_and_review")]
     executor.migrate(before)
     old = executor.loader.project_state(before).apps
     try:

@@ -126,8 +126,8 @@ def forward(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("guides", "0004_help_texts"),
-        ("referents", "0005_referent_choice"),
+        ("guides", "0006_guide_body_extends_story_body"),
+        ("referents", "0006_index_intro_shared_help_text"),
         ("wagtailcore", "0096_referenceindex_referenceindex_source_object_and_more"),
     ]
 
@@ -184,13 +184,14 @@ class Migration(migrations.Migration):
                     ("paragraph", 1),
                     ("image", 5),
                     ("quote", 8),
-                    ("callout", 11),
-                    ("do_dont", 17),
-                    ("steps", 22),
-                    ("checklist", 25),
-                    ("example_post", 29),
-                    ("ask_referent", 31),
-                    ("referent_link", 35),
+                    ("embed", 9),
+                    ("callout", 12),
+                    ("do_dont", 18),
+                    ("steps", 23),
+                    ("checklist", 26),
+                    ("example_post", 30),
+                    ("ask_referent", 32),
+                    ("referent_link", 36),
                 ],
                 block_lookup={
                     0: ("home.blocks.HeadingBlock", (), {}),
@@ -222,33 +223,44 @@ class Migration(migrations.Migration):
                         [[("quote", 6), ("attribution", 7)]],
                         {},
                     ),
-                    9: ("wagtail.blocks.CharBlock", (), {"label": "Title"}),
-                    10: (
+                    9: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {
+                            "help_text": "A link to a video or post elsewhere. Readers open it on its own site.",
+                            "icon": "media",
+                            "label": "Video or post",
+                            "preview_value": "https://www.example.org/videos/open-day",
+                            "template": "home/blocks/embed_block.html",
+                        },
+                    ),
+                    10: ("wagtail.blocks.CharBlock", (), {"label": "Title"}),
+                    11: (
                         "wagtail.blocks.RichTextBlock",
                         (),
                         {"features": ["bold", "italic", "link"], "label": "Text"},
                     ),
-                    11: (
+                    12: (
                         "wagtail.blocks.StructBlock",
-                        [[("title", 9), ("text", 10)]],
+                        [[("title", 10), ("text", 11)]],
                         {},
                     ),
-                    12: (
+                    13: (
                         "wagtail.blocks.CharBlock",
                         (),
                         {"label": "Title", "required": False},
                     ),
-                    13: ("wagtail.blocks.CharBlock", (), {"label": "Do"}),
-                    14: ("wagtail.blocks.ListBlock", (13,), {"label": "Do"}),
-                    15: ("wagtail.blocks.CharBlock", (), {"label": "Don't"}),
-                    16: ("wagtail.blocks.ListBlock", (15,), {"label": "Don't"}),
-                    17: (
+                    14: ("wagtail.blocks.CharBlock", (), {"label": "Do"}),
+                    15: ("wagtail.blocks.ListBlock", (14,), {"label": "Do"}),
+                    16: ("wagtail.blocks.CharBlock", (), {"label": "Don't"}),
+                    17: ("wagtail.blocks.ListBlock", (16,), {"label": "Don't"}),
+                    18: (
                         "wagtail.blocks.StructBlock",
-                        [[("title", 12), ("do", 14), ("dont", 16)]],
+                        [[("title", 13), ("do", 15), ("dont", 17)]],
                         {},
                     ),
-                    18: ("wagtail.blocks.CharBlock", (), {"label": "Step"}),
-                    19: (
+                    19: ("wagtail.blocks.CharBlock", (), {"label": "Step"}),
+                    20: (
                         "wagtail.blocks.RichTextBlock",
                         (),
                         {
@@ -257,25 +269,25 @@ class Migration(migrations.Migration):
                             "required": False,
                         },
                     ),
-                    20: (
+                    21: (
                         "wagtail.blocks.StructBlock",
-                        [[("title", 18), ("text", 19)]],
+                        [[("title", 19), ("text", 20)]],
                         {},
                     ),
-                    21: ("wagtail.blocks.ListBlock", (20,), {"label": "Steps"}),
-                    22: (
+                    22: ("wagtail.blocks.ListBlock", (21,), {"label": "Steps"}),
+                    23: (
                         "wagtail.blocks.StructBlock",
-                        [[("title", 12), ("steps", 21)]],
+                        [[("title", 13), ("steps", 22)]],
                         {},
                     ),
-                    23: ("wagtail.blocks.CharBlock", (), {"label": "Item"}),
-                    24: ("wagtail.blocks.ListBlock", (23,), {"label": "Items"}),
-                    25: (
-                        "wagtail.blocks.StructBlock",
-                        [[("title", 12), ("items", 24)]],
-                        {},
-                    ),
+                    24: ("wagtail.blocks.CharBlock", (), {"label": "Item"}),
+                    25: ("wagtail.blocks.ListBlock", (24,), {"label": "Items"}),
                     26: (
+                        "wagtail.blocks.StructBlock",
+                        [[("title", 13), ("items", 25)]],
+                        {},
+                    ),
+                    27: (
                         "wagtail.blocks.ChoiceBlock",
                         [],
                         {
@@ -292,8 +304,8 @@ class Migration(migrations.Migration):
                             "required": False,
                         },
                     ),
-                    27: ("wagtail.blocks.TextBlock", (), {"label": "Example post"}),
-                    28: (
+                    28: ("wagtail.blocks.TextBlock", (), {"label": "Example post"}),
+                    29: (
                         "wagtail.blocks.TextBlock",
                         (),
                         {
@@ -302,12 +314,12 @@ class Migration(migrations.Migration):
                             "required": False,
                         },
                     ),
-                    29: (
+                    30: (
                         "wagtail.blocks.StructBlock",
-                        [[("network", 26), ("text", 27), ("comment", 28)]],
+                        [[("network", 27), ("text", 28), ("comment", 29)]],
                         {},
                     ),
-                    30: (
+                    31: (
                         "wagtail.blocks.RichTextBlock",
                         (),
                         {
@@ -315,17 +327,17 @@ class Migration(migrations.Migration):
                             "label": "When to ask",
                         },
                     ),
-                    31: (
+                    32: (
                         "wagtail.blocks.StructBlock",
-                        [[("title", 12), ("text", 30)]],
+                        [[("title", 13), ("text", 31)]],
                         {},
                     ),
-                    32: (
+                    33: (
                         "wagtail.snippets.blocks.SnippetChooserBlock",
                         ("referents.Referent",),
                         {"label": "Referent", "required": False},
                     ),
-                    33: (
+                    34: (
                         "wagtail.blocks.PageChooserBlock",
                         (),
                         {
@@ -334,7 +346,7 @@ class Migration(migrations.Migration):
                             "required": False,
                         },
                     ),
-                    34: (
+                    35: (
                         "wagtail.blocks.TextBlock",
                         (),
                         {
@@ -343,9 +355,9 @@ class Migration(migrations.Migration):
                             "required": False,
                         },
                     ),
-                    35: (
+                    36: (
                         "wagtail.blocks.StructBlock",
-                        [[("referent", 32), ("page", 33), ("earlier_contact", 34)]],
+                        [[("referent", 33), ("page", 34), ("earlier_contact", 35)]],
                         {},
                     ),
                 },
