@@ -58,11 +58,8 @@ def _permission(app_label, codename):
 
 
 def _model_permissions(label):
-    app_label, model_name = label.split(".")
-    if not apps.is_installed(app_label):
-        return []
     try:
-        model = apps.get_model(app_label, model_name)
+        model = apps.get_model(label)
     except LookupError:
         return []
     content_type = ContentType.objects.get_for_model(model)

@@ -23,12 +23,12 @@ from wagtail.models import Page, WorkflowState
 from guides import reviews as guide_reviews
 from guides.review_dates import is_overdue
 from home.access import visible_to
+from home.channels.models import ChannelPost, TeamChannel
 from home.quiet import quiet_period_in_force, schedule
 from referents.roles import EDITORS, REFERENTS
 from referents.wagtail_hooks import is_restricted_ambassador
 from stories import report, share_stats
 from stories.models import ShareKit, SpotlightPage
-from team_channels.models import ChannelPost, TeamChannel
 
 
 SOON = datetime.timedelta(days=7)

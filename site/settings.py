@@ -53,7 +53,7 @@ INSTALLED_APPS = [
     "stories",
     "referents",
     "home",
-    "team_channels",
+    "home.channels",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -377,7 +377,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Team channels (team_channels): how long a post may wait for the service's answer, and
+# Team channels (home.channels): how long a post may wait for the service's answer, and
 # whether a webhook may be plain http on 127.0.0.1 (tests and demos only; never in production).
 CHORUS_CHANNEL_TIMEOUT_SECONDS = float(
     os.environ.get("CHORUS_CHANNEL_TIMEOUT_SECONDS", "5")

@@ -7,7 +7,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
-from team_channels.models import TeamChannel
+from home.channels.models import TeamChannel
 
 
 pytestmark = pytest.mark.django_db

@@ -13,9 +13,9 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from home.channels.models import ChannelPost, TeamChannel
+from home.channels.outbox import _claim, send_waiting_posts
 from home.models import QuietPeriod
-from team_channels.models import ChannelPost, TeamChannel
-from team_channels.outbox import _claim, send_waiting_posts
 from tests.factories.stories import ShareKitFactory, StoryPageFactory
 
 

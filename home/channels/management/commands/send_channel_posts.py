@@ -3,7 +3,7 @@ README): it is safe to run twice at once or on two hosts."""
 
 from django.core.management.base import BaseCommand
 
-from team_channels.outbox import send_waiting_posts
+from home.channels.outbox import send_waiting_posts
 
 
 class Command(BaseCommand):

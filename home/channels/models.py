@@ -1,10 +1,10 @@
 """Team channels (Microsoft Teams, Slack, Mattermost incoming webhooks) and their outbox.
 
 A channel's webhook address is a secret: anyone holding it may post in the channel. It is
-stored, never shown back in full (team_channels.forms), never logged, and not part of any
+stored, never shown back in full (home.channels.forms), never logged, and not part of any
 export. The outbox holds one row per message to post, written in the same transaction as the
 publication that causes it and sent afterwards by `manage.py send_channel_posts`
-(team_channels.outbox), with retries.
+(home.channels.outbox), with retries.
 """
 
 from django.conf import settings

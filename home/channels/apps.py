@@ -3,7 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TeamChannelsConfig(AppConfig):
-    name = "team_channels"
+    # Its own app (label "team_channels") inside home: channels have their own tables and
+    # permissions, and stay out of the content models that home keeps for every page.
+    name = "home.channels"
+    label = "team_channels"
     verbose_name = _("Team channels")
 
     def ready(self):
