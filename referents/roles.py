@@ -90,6 +90,7 @@ def setup_editors(group):
         _permission("home", "change_chorussettings"),
         _permission("home", "manage_quiet_period"),
         _permission("stories", "view_share_report"),
+        _permission("guides", "review_guides"),
         _permission("wagtailcore", "view_locale"),
     ]
     for label in EDITOR_SNIPPETS:

@@ -231,15 +231,18 @@ def inventory():
             _(
                 "Your name, photo, role, team, work e-mail address, topics, languages "
                 "and short bio, and a link to your account so that you can keep the "
-                "profile up to date yourself."
+                "profile up to date yourself. If you own guides: which guides you keep up "
+                "to date, and the review dates you were reminded of by e-mail."
             ),
             _("Until an editor deletes it, when you stop being a referent."),
             _(
                 "Logged-in employees, in the referent directory and beside guides. A "
                 "sensitive story shows one referent's card (not the e-mail address), to "
-                "visitors from outside too when the story is public."
+                "visitors from outside too when the story is public. Editors see which "
+                "guides you own and when their review is due."
             ),
-            ("referents.Referent",),
+            # By label: referents must not import guides.
+            ("referents.Referent", "guides.GuideReviewReminder"),
         ),
         Entry(
             "uploads",
