@@ -8,11 +8,13 @@ from wagtail.snippets.models import register_snippet
 
 from . import kit_hints, report
 from .models import ShareKit
+from .suggestion_admin import StorySuggestionViewSet
 from .viewsets import ShareKitViewSet, TopicViewSet
 
 
 register_snippet(ShareKitViewSet)
 register_snippet(TopicViewSet)
+register_snippet(StorySuggestionViewSet)
 
 
 @hooks.register("register_admin_urls")
