@@ -192,7 +192,5 @@ class DeclineSuggestionForm(forms.Form):
             "Short and kind: it is sent to them by e-mail and shown on their "
             "suggestions page."
         ),
-        error_messages={
-            "required": _("Say in a few words why the story is declined.")
-        },
+        error_messages={"required": _("Say in a few words why the story is declined.")},
     )

@@ -12,6 +12,7 @@ adds one in the admin (employees suggest through the site's form).
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -65,6 +66,13 @@ policy = SuggestionPermissionPolicy(StorySuggestion)
 register_permission_policy(StorySuggestion, policy)
 
 
+def visible_or_refused(user, pk):
+    suggestion = get_object_or_404(StorySuggestion, pk=pk)
+    if not policy.visible_to(user).filter(pk=suggestion.pk).exists():
+        raise PermissionDenied
+    return suggestion
+
+
 class SuggestionInspectView(InspectView):
     # Set by the viewset (get_inspect_view_kwargs).
     accept_url_name = decline_url_name = photo_url_name = None
@@ -72,9 +80,7 @@ class SuggestionInspectView(InspectView):
     def get_object(self, queryset=None):
         # Wagtail's inspect view looks the object up without the policy: a referent must
         # not open, by its number, a suggestion that did not ask for help.
-        return get_object_or_404(
-            policy.visible_to(self.request.user), pk=self.kwargs["pk"]
-        )
+        return visible_or_refused(self.request.user, self.kwargs["pk"])
 
     def get_what_happened_display_value(self):
         return linebreaks(self.object.what_happened, autoescape=True)
@@ -266,7 +272,7 @@ class StorySuggestionViewSet(SnippetViewSet):
         )
 
     def photo_view(self, request, pk):
-        suggestion = get_object_or_404(policy.visible_to(request.user), pk=pk)
+        suggestion = visible_or_refused(request.user, pk)
         if not suggestion.photo:
             raise Http404
         response = FileResponse(suggestion.photo.open("rb"))

@@ -20,9 +20,7 @@ from .models import StoryPage, StorySuggestion
 @never_cache
 def suggest_story(request):
     locale = Locale.get_active()
-    form = SuggestStoryForm(
-        request.POST or None, request.FILES or None, locale=locale
-    )
+    form = SuggestStoryForm(request.POST or None, request.FILES or None, locale=locale)
     if request.method == "POST" and form.is_valid():
         suggestion = form.save(commit=False)
         suggestion.suggested_by = request.user
@@ -63,6 +61,4 @@ def my_suggestions(request):
     for suggestion in suggestions:
         story = readable.get(suggestion.story_id)
         suggestion.story_url = story.get_url(request) if story else ""
-    return render(
-        request, "stories/my_suggestions.html", {"suggestions": suggestions}
-    )
+    return render(request, "stories/my_suggestions.html", {"suggestions": suggestions})

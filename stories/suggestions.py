@@ -60,7 +60,9 @@ def display_name(user):
 
 def paragraphs(text):
     """The text's paragraphs: separated by an empty line, inner line breaks kept."""
-    return [p.strip() for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
+    return [
+        p.strip() for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()
+    ]
 
 
 def intro_from(text):
