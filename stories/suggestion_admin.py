@@ -13,11 +13,13 @@ adds one in the admin (employees suggest through the site's form).
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import linebreaks_filter, yesno
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html, linebreaks
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -63,6 +65,9 @@ class SuggestionPermissionPolicy(ModelPermissionPolicy):
 
 
 policy = SuggestionPermissionPolicy(StorySuggestion)
+URL_NAMESPACE = (
+    "wagtailsnippets_stories_storysuggestion"  # Wagtail's name for the viewset
+)
 register_permission_policy(StorySuggestion, policy)
 
 
@@ -75,15 +80,21 @@ def visible_or_refused(user, pk):
 
 class SuggestionInspectView(InspectView):
     # Set by the viewset (get_inspect_view_kwargs).
-    accept_url_name = decline_url_name = photo_url_name = None
+    photo_url_name = None
 
     def get_object(self, queryset=None):
         # Wagtail's inspect view looks the object up without the policy: a referent must
         # not open, by its number, a suggestion that did not ask for help.
         return visible_or_refused(self.request.user, self.kwargs["pk"])
 
+    def get_field_display_value(self, field_name, field):
+        if isinstance(field, models.BooleanField):
+            return yesno(getattr(self.object, field_name), _("yes,no"))
+        return super().get_field_display_value(field_name, field)
+
     def get_what_happened_display_value(self):
-        return linebreaks(self.object.what_happened, autoescape=True)
+        # The filter escapes the text, then marks the paragraphs it adds as safe.
+        return linebreaks_filter(self.object.what_happened, autoescape=True)
 
     def get_suggested_by_display_value(self):
         return suggestions.suggester_shown_to(self.object, self.request.user) or _(
@@ -110,23 +121,30 @@ class SuggestionInspectView(InspectView):
 
     @property
     def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        if self.object.is_pending and policy.decides(self.request.user):
-            buttons += [
-                Button(
-                    _("Accept"),
-                    url=reverse(self.accept_url_name, args=[self.object.pk]),
-                    icon_name="check",
-                    priority=1,
-                ),
-                Button(
-                    _("Decline"),
-                    url=reverse(self.decline_url_name, args=[self.object.pk]),
-                    icon_name="cross",
-                    priority=2,
-                ),
-            ]
-        return buttons
+        return list(super().header_more_buttons) + decision_buttons(
+            self.object, self.request.user
+        )
+
+
+def decision_buttons(suggestion, user):
+    """Accept and Decline, for an editor and a pending suggestion: in the listing's menu of
+    each row and at the top of the suggestion."""
+    if not (suggestion.is_pending and policy.decides(user)):
+        return []
+    return [
+        Button(
+            _("Accept"),
+            url=reverse(f"{URL_NAMESPACE}:accept", args=[suggestion.pk]),
+            icon_name="check",
+            priority=1,
+        ),
+        Button(
+            _("Decline"),
+            url=reverse(f"{URL_NAMESPACE}:decline", args=[suggestion.pk]),
+            icon_name="cross",
+            priority=2,
+        ),
+    ]
 
 
 class StorySuggestionViewSet(SnippetViewSet):
@@ -180,10 +198,7 @@ class StorySuggestionViewSet(SnippetViewSet):
 
     def get_inspect_view_kwargs(self, **kwargs):
         return super().get_inspect_view_kwargs(
-            accept_url_name=self.get_url_name("accept"),
-            decline_url_name=self.get_url_name("decline"),
-            photo_url_name=self.get_url_name("photo"),
-            **kwargs,
+            photo_url_name=self.get_url_name("photo"), **kwargs
         )
 
     def get_urlpatterns(self):

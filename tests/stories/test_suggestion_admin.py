@@ -83,6 +83,19 @@ def test_editors_see_every_suggestion(client_for, editor, suggestions):
     assert "en attente" in page
 
 
+def test_accept_and_decline_are_offered_to_editors_only(
+    client_for, editor, referent, suggestions
+):
+    helped = suggestions["helped"]
+    accept = f'href="{admin_url("accept", helped)}"'
+    for url in (admin_url("list"), admin_url("inspect", helped)):
+        assert accept in client_for(editor).get(url).content.decode()
+        assert accept not in client_for(referent).get(url).content.decode()
+    page = client_for(editor).get(admin_url("inspect", helped)).content.decode()
+    assert "J&#x27;aimerais l&#x27;aide d&#x27;un référent" in page
+    assert "oui" in page and "False" not in page
+
+
 @pytest.mark.parametrize("name", ["employee", "ambassador"])
 def test_employees_and_ambassadors_see_no_suggestion(
     request, client_for, suggestions, name

@@ -14,7 +14,7 @@ import pytest
 from referents.leaving import close_account
 from stories.models import StorySuggestion
 from tests.factories.home import UserFactory
-from tests.factories.stories import StorySuggestionFactory, StoryPageFactory
+from tests.factories.stories import StoryPageFactory, StorySuggestionFactory
 
 
 pytestmark = pytest.mark.django_db
