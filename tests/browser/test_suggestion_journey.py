@@ -24,7 +24,7 @@ WHAT = (
 
 
 def test_an_employee_suggests_and_an_editor_accepts(
-    page, live_server, login, suggestion_world, screenshot
+    page, live_server, login, suggestion_world, screenshot, axe
 ):
     base = live_server.url
     login(page, "lea")
@@ -40,6 +40,7 @@ def test_an_employee_suggests_and_an_editor_accepts(
     assert page.get_by_label("Ce qui s'est passé").input_value() == WHAT
     assert page.get_by_label("Me citer comme auteur").is_checked()
     assert not StorySuggestion.objects.exists()
+    axe.check(page)
 
     suggest_story(
         page,
@@ -54,6 +55,7 @@ def test_an_employee_suggests_and_an_editor_accepts(
     assert TITLE in suggestion.inner_text()
     assert suggestion.get_by_test_id("suggestion-status").inner_text() == "En attente"
     screenshot(page, "suggestion-sent")
+    axe.check(page)
 
     # The editor reads it in the admin and accepts it.
     page.context.clear_cookies()

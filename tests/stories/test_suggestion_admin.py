@@ -112,6 +112,39 @@ def test_employees_and_ambassadors_see_no_suggestion(
         assert "potager" not in response.content.decode()
 
 
+def test_anonymous_visitors_are_sent_to_the_login(client, suggestions):
+    for url in (
+        admin_url("list"),
+        admin_url("inspect", suggestions["plain"]),
+        admin_url("photo", suggestions["credited"]),
+        admin_url("accept", suggestions["plain"]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert "/login/" in response["Location"], url
+    assert client.post(admin_url("accept", suggestions["plain"])).status_code == 302
+    assert not StoryPage.objects.filter(title="Le potager partagé").exists()
+
+
+def test_editors_may_correct_the_words_before_deciding(client_for, editor, suggestions):
+    plain = suggestions["plain"]
+    client = client_for(editor)
+    assert client.get(admin_url("edit", plain)).status_code == 200
+    response = client.post(
+        admin_url("edit", plain),
+        {
+            "title": "Le potager partagé de Lyon",
+            "what_happened": plain.what_happened,
+            "who_could_tell": "",
+        },
+    )
+    assert response.status_code == 302
+    plain.refresh_from_db()
+    assert plain.title == "Le potager partagé de Lyon"
+    assert plain.is_pending
+    assert plain.suggested_by is not None
+
+
 def test_referents_see_only_the_suggestions_that_ask_for_help(
     client_for, referent, suggestions
 ):
