@@ -85,7 +85,9 @@ def accept(suggestion, editor):
     Returns the draft. Raises CannotAccept when it is already decided or there is no story
     index in that language."""
     suggestion = (
-        StorySuggestion.objects.select_for_update()
+        # Only the suggestion's row is locked: PostgreSQL cannot lock the nullable side
+        # of the join that brings its author along.
+        StorySuggestion.objects.select_for_update(of=("self",))
         .select_related("locale", "suggested_by")
         .get(pk=suggestion.pk)
     )
