@@ -7,13 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from home.blocks import (
-    CalloutBlock,
-    CaptionedImageBlock,
-    HeadingBlock,
-    ParagraphBlock,
-    QuoteBlock,
-)
+from home.blocks import BodyStreamBlock
 from stories.networks import Network
 
 
@@ -145,12 +139,9 @@ class ReferentLinkBlock(blocks.StructBlock):
         }
 
 
-class GuideStreamBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
-    paragraph = ParagraphBlock()
-    image = CaptionedImageBlock()
-    quote = QuoteBlock()
-    callout = CalloutBlock()
+class GuideStreamBlock(BodyStreamBlock):
+    """A story's blocks, and those made for guidance."""
+
     do_dont = DoDontBlock()
     steps = StepsBlock()
     checklist = ChecklistBlock()

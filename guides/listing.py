@@ -1,4 +1,4 @@
-"""How guides are arranged for a reader: by stage, the reader's own stage first."""
+"""The guides shown to a reader outside the guide index: on home, their stage's first."""
 
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
@@ -7,43 +7,18 @@ from wagtail.models import Locale
 
 from home.access import visibility_key, visible_to
 from home.cache import cached_content
-from home.models import StagePreference
-from home.stages import STAGE_DESCRIPTIONS, Stage, stage_or_none
+from home.stages import STAGE_DESCRIPTIONS, Stage
+
+from .by_stage import chosen_stage
+from .models import GuideIndexPage, GuidePage, GuideStage
 
 
 GUIDES_ON_HOME = 6
 
 
-def chosen_stage(user):
-    """The stage this user picked for themselves, or None."""
-    if not user.is_authenticated:
-        return None
-    return stage_or_none(StagePreference.stage_of(user))
-
-
-def stages_in_order(chosen=None):
-    """The four stages, the chosen one first, the others in their usual order."""
-    return sorted(Stage, key=lambda stage: stage != chosen)
-
-
-def group_by_stage(guides, chosen=None):
-    """One group per stage (chosen first). A guide for several stages is in each group."""
-    guides = list(guides)
-    return [
-        {
-            "stage": stage,
-            "chosen": stage == chosen,
-            "guides": [guide for guide in guides if stage.value in guide.stage_values],
-        }
-        for stage in stages_in_order(chosen)
-    ]
-
-
 def guides_first_for(stage, locale, request, limit=GUIDES_ON_HOME):
     """Live guides of a language that the reader may open, those written for `stage`
     first (one query)."""
-    from .models import GuidePage, GuideStage
-
     guides = visible_to(GuidePage.objects.live().filter(locale=locale), request)
     if stage is None:
         return list(guides.order_by("title")[:limit])
@@ -76,8 +51,6 @@ def guides_for_me(request, locale_id=None):
 
 
 def guides_for_me_context(stage, locale, request):
-    from .models import GuideIndexPage
-
     guides = guides_first_for(stage, locale, request)
     return {
         "stage": stage,

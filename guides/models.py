@@ -6,16 +6,17 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.access import LoginRequiredPageMixin, PublicFlagMixin, visible_to
+from home.access import PublicFlagMixin, visible_to
+from home.models import IntroPage
 from home.stages import Stage, stage_or_none
 
 from .blocks import GuideStreamBlock
-from .listing import chosen_stage, group_by_stage
+from .by_stage import chosen_stage, group_by_stage
 
 
 class Subject(models.TextChoices):
@@ -45,19 +46,8 @@ class GuidePageQuerySet(PageQuerySet):
         return self.filter(guide_stages__stage=stage)
 
 
-class GuideIndexPage(LoginRequiredPageMixin, Page):
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("A few words shown above the guides."),
-    )
-
-    parent_page_types = ["home.HomePage"]
+class GuideIndexPage(IntroPage):
     subpage_types = ["guides.GuidePage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("guide index")

@@ -19,6 +19,7 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.db import models
@@ -223,6 +224,14 @@ def user_visibility(user):
 def visible_to_user(queryset, user):
     """The same rule as `visible_to`, for `user` rather than a request's reader."""
     return _apply(queryset, user_visibility(user))
+
+
+def visible_to_every_employee(queryset):
+    """The same rule, for what is announced to everyone at once (team channels): the pages
+    of `queryset` that any logged-in employee may open, whatever their groups. Pages under
+    a group or password restriction are left out, whichever group it names: an announcement
+    reaches people outside it."""
+    return _apply(queryset, EMPLOYEE + hidden_paths(AnonymousUser()))
 
 
 def _apply(queryset, seen):

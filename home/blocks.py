@@ -84,5 +84,6 @@ class BodyStreamBlock(blocks.StreamBlock):
             "A link to a video or post elsewhere. Readers open it on its own site."
         ),
         template="home/blocks/embed_block.html",
+        preview_value="https://www.example.org/videos/open-day",
     )
     callout = CalloutBlock()

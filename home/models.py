@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -37,15 +39,28 @@ class ImageWithAltMixin(models.Model):
             )
 
 
-class HomePage(LoginRequiredPageMixin, Page):
-    """The front page of one language's tree."""
+class IntroPage(LoginRequiredPageMixin, Page):
+    """A page for employees that opens with a few words: home and the index pages, one of
+    each per language."""
 
     intro = RichTextField(
         _("introduction"),
         blank=True,
         features=["bold", "italic", "link"],
-        help_text=_("A few words of welcome shown at the top of the home page."),
+        help_text=_("A few words shown at the top of the page."),
     )
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(IntroPage):
+    """The front page of one language's tree."""
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -55,9 +70,6 @@ class HomePage(LoginRequiredPageMixin, Page):
         "referents.ReferentIndexPage",
         "home.StandardPage",
     ]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("home page")
@@ -228,3 +240,67 @@ class StagePreference(models.Model):
         cache.delete(cls.cache_key(user_id))
         if user is not None and hasattr(user, cls.READ_ATTRIBUTE):
             delattr(user, cls.READ_ATTRIBUTE)
+
+
+class QuietPeriod(models.Model):
+    """A time when nobody shares: a crisis, an earnings blackout. While one is in force
+    (home.quiet), every share panel shows its reason instead, the share redirect refuses,
+    and team-channel posts wait. It starts and ends on time by itself: nothing needs saving.
+
+    The reason is shown as typed (it is data, not an interface string), so editors write it
+    in the languages their readers use. Only holders of `home.manage_quiet_period` manage
+    quiet periods (home.viewsets); the model has no add/change/delete permissions."""
+
+    reason = models.TextField(
+        _("reason"),
+        max_length=600,
+        help_text=_(
+            "Shown to every employee in place of the share panel, exactly as typed: "
+            "write it in the languages your readers use."
+        ),
+    )
+    starts_at = models.DateTimeField(
+        _("starts"),
+        default=timezone.now,
+        help_text=_(
+            "Leave as it is to start now, or choose a later moment to plan it."
+        ),
+    )
+    ends_at = models.DateTimeField(
+        _("ends"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty to keep it until someone sets an end. Sharing comes back by "
+            "itself at this moment."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("quiet period")
+        verbose_name_plural = _("quiet periods")
+        ordering = ["-starts_at"]
+        default_permissions = ()
+        permissions = [
+            ("manage_quiet_period", _("Can start, plan and end quiet periods")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True)
+                | Q(ends_at__gt=models.F("starts_at")),
+                name="quiet_period_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self):
+        return self.reason[:60]
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The end must come after the start.")})
+
+    def in_force_at(self, moment):
+        return self.starts_at <= moment and (
+            self.ends_at is None or moment < self.ends_at
+        )

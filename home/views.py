@@ -17,9 +17,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
-from .cache import add_cache_headers, serve_with_cache
 from .forms import StageForm
 from .models import StagePreference
+from .page_cache import add_cache_headers, serve_with_cache
 from .stages import STAGE_DESCRIPTIONS, Stage
 
 

@@ -5,7 +5,9 @@ the whole subtree *explorable*, which the page search, the explorer's search and
 admin API (used by the explorer menu), the page type usage listing and the site history all
 use; "choose" on the image collections lets the image chooser's "chosen" and "select format"
 views and the admin API return any image; the listing's "Owner" and "Edited by" filters offer
-the names of everyone who owns or edited a page; and a few views (bulk actions, the page
+the names of everyone who owns or edited a page; the media listings' tag filter, the image
+chooser's "popular tags" and the tag autocomplete offer every tag used on anyone's upload; and
+a few views (bulk actions, the page
 chooser's "chosen multiple", the snippet choosers, every per-page view) check nothing or only
 after showing a title.
 
@@ -15,12 +17,24 @@ extension point we use it (permission policies, a page viewset, the admin API ho
 views that have none, `AmbassadorAdminMiddleware` refuses what lies outside that rule.
 """
 
-from django.contrib.auth import get_user_model
-from django.db.models import Q
+from contextvars import ContextVar
+from functools import cache
 
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
+from django.http import JsonResponse
+from django.urls import reverse
+
+import wagtail.admin.filters
+import wagtail.images.views.chooser
+from taggit.models import Tag
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.models import popular_tags_for_model
 from wagtail.admin.views.pages.listing import GenericPageFilterSet
+from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
 from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
@@ -150,6 +164,69 @@ class ChoosableDocumentsAPIViewSet(DocumentsAdminAPIViewSet):
         return super().get_queryset().filter(pk__in=_choosable(self, self.model))
 
 
+# Tags: an ambassador is offered only the tags of their own uploads.
+
+# The restricted ambassador this request is for (set by AmbassadorAdminMiddleware), so that
+# the popular tags Wagtail lists (a module function, no hook) are worked out for them alone.
+_tags_reader = ContextVar("chorus_tags_reader", default=None)
+
+
+def own_upload_tags(user):
+    """The tags on the images and documents `user` uploaded, most used first."""
+    tagged_by_them = Q()
+    for model in (get_image_model(), get_document_model()):
+        tagged_by_them |= Q(
+            taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(
+                model
+            ),
+            taggit_taggeditem_items__object_id__in=model.objects.filter(
+                uploaded_by_user=user
+            ).values("pk"),
+        )
+    return (
+        Tag.objects.filter(tagged_by_them)
+        .annotate(item_count=Count("taggit_taggeditem_items"))
+        .order_by("-item_count", "name")
+    )
+
+
+def popular_tags_for_reader(model, count=10):
+    """Wagtail's `popular_tags_for_model`, for a restricted ambassador their own tags only."""
+    user = _tags_reader.get()
+    if user is None:
+        return popular_tags_for_model(model, count)
+    return own_upload_tags(user)[:count]
+
+
+def close_popular_tags():
+    """Called once from wagtail_hooks: the media listings' tag filter and the image chooser
+    call `popular_tags_for_model` by the name they imported; give them the reader's version.
+    tests/security/test_admin_closure.py fails if Wagtail stops calling it that way."""
+    for module in (wagtail.admin.filters, wagtail.images.views.chooser):
+        module.popular_tags_for_model = popular_tags_for_reader
+
+
+def own_tags_autocomplete(request):
+    """Wagtail's tag autocomplete, answered from the ambassador's own tags (only the
+    generic tag model: the page tag models are not theirs to explore)."""
+    term = request.GET.get("term", "")
+    if not term or request.resolver_match.kwargs.get("app_name"):
+        return JsonResponse([], safe=False)
+    names = (
+        own_upload_tags(request.user)
+        .filter(name__istartswith=term)
+        .order_by("name")
+        .values_list("name", flat=True)
+        .distinct()[:TAGS_AUTOCOMPLETE_LIMIT]
+    )
+    return JsonResponse(list(names), safe=False)
+
+
+TAG_AUTOCOMPLETE_VIEWS = {
+    "wagtailadmin_tag_autocomplete",
+    "wagtailadmin_tag_model_autocomplete",
+}
+
 # Views an ambassador has no use for and that show other people's titles before any check
 # (the snippet choosers list draft share kits to anyone with admin access).
 CLOSED_TO_AMBASSADORS = {
@@ -196,6 +273,11 @@ def _refused(request):
     return not own_work.filter(pk=page_id).exists()
 
 
+@cache
+def admin_root():
+    return reverse("wagtailadmin_home")
+
+
 class AmbassadorAdminMiddleware:
     """Refuses an ambassador the admin views that Wagtail leaves without a usable hook."""
 
@@ -203,9 +285,21 @@ class AmbassadorAdminMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _tags_reader.set(None)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if _refused(request):
             return permission_denied(request)
+        match = request.resolver_match
+        # Only the admin's views: reading the user's groups on a page would cost a query.
+        if match is None or not request.path.startswith(admin_root()):
+            return None
+        if not is_restricted_ambassador(request.user):
+            return None
+        if match.view_name in TAG_AUTOCOMPLETE_VIEWS:
+            return own_tags_autocomplete(request)
+        _tags_reader.set(request.user)
         return None

@@ -22,4 +22,4 @@ class ReferentsConfig(AppConfig):
     def ready(self):
         # After every migrate, so that the groups exist with the permissions written in roles.py.
         post_migrate.connect(_ensure_roles, sender=self)
-        from . import signals  # noqa: F401 (connects the receivers)
+        from . import receivers  # noqa: F401 (connects them)

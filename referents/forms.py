@@ -52,6 +52,12 @@ class EraseMyDataForm(LeaveProgrammeForm):
         return super().keep_spotlight
 
 
+# Questions to referents: at most ASK_LIMIT per person in ASK_WINDOW_SECONDS (the count is
+# kept in the cache for that window only: see the transparency page).
+ASK_LIMIT = 5
+ASK_WINDOW_SECONDS = 60 * 60
+
+
 class AskReferentForm(forms.Form):
     referent = forms.ModelChoiceField(
         label=_("Who would you like to ask?"),

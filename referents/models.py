@@ -7,18 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
     Locale,
-    Page,
     RevisionMixin,
     TranslatableMixin,
 )
 from wagtail.search import index
 
-from home.access import LoginRequiredPageMixin
-from home.models import ImageWithAltMixin
+from home.models import ImageWithAltMixin, IntroPage
 
 
 https_only = URLValidator(
@@ -212,35 +209,20 @@ class Referent(
         )
 
 
-class ReferentIndexPage(LoginRequiredPageMixin, Page):
+class ReferentIndexPage(IntroPage):
     """The directory of referents: who to ask, about what."""
 
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("A few words shown above the list of referents."),
-    )
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("referent directory")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from .my_referent import referent_of  # it imports this module
-
-        referents = list(Referent.for_active_locale().select_related("photo"))
-        context["referents"] = referents
-        # This page is never kept for every reader (CHORUS_EMPLOYEE_PAGE_CACHE_MODELS),
-        # so it may show the reader's own choice.
-        context["my_referent"], context["my_referent_chosen"] = referent_of(
-            request.user, referents
+        # The template adds the reader's own choice ({% readers_referent %}): this page is
+        # never kept for every reader (CHORUS_EMPLOYEE_PAGE_CACHE_MODELS).
+        context["referents"] = list(
+            Referent.for_active_locale().select_related("photo")
         )
         return context
 

@@ -14,9 +14,11 @@ import hashlib
 from django.template.loader import render_to_string
 from django.utils.translation import get_language, get_language_info
 
+from wagtail.models import Locale
+
 from home.cache import cached_content
 
-from .models import Referent, ReferentChoice
+from .models import Referent, ReferentChoice, ReferentIndexPage
 
 
 def chosen_key(user):
@@ -107,10 +109,6 @@ def my_referent_fragment(request, locale_id=None):
 
 def directory_url(request):
     """The referent directory in the language being read, or None."""
-    from wagtail.models import Locale
-
-    from .models import ReferentIndexPage
-
     directory = (
         ReferentIndexPage.objects.live().filter(locale=Locale.get_active()).first()
         or ReferentIndexPage.objects.live().first()

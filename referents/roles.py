@@ -31,6 +31,7 @@ EDITOR_SNIPPETS = [
     "stories.topic",
     "stories.sharekit",
     "referents.referent",
+    "team_channels.teamchannel",
     # Editors accept or decline story suggestions ("change"); nobody adds one in the
     # admin, whatever the permission says (stories.suggestion_admin's policy).
     "stories.storysuggestion",
@@ -60,11 +61,8 @@ def _permission(app_label, codename):
 
 
 def _model_permissions(label):
-    app_label, model_name = label.split(".")
-    if not apps.is_installed(app_label):
-        return []
     try:
-        model = apps.get_model(app_label, model_name)
+        model = apps.get_model(label)
     except LookupError:
         return []
     content_type = ContentType.objects.get_for_model(model)
@@ -93,6 +91,7 @@ def setup_editors(group):
     permissions += [
         _permission("wagtail_localize", "submit_translation"),
         _permission("home", "change_chorussettings"),
+        _permission("home", "manage_quiet_period"),
         _permission("stories", "view_share_report"),
         _permission("wagtailcore", "view_locale"),
     ]

@@ -23,6 +23,8 @@ from wagtail.admin.models import EditingSession, FormState
 
 from home.retention import login_record_lifetime, session_lifetime
 
+from .forms import ASK_WINDOW_SECONDS
+
 
 # Technical keys and links to the person, described by the entry itself.
 HIDDEN_FIELDS = {"id", "user", "user_permissions"}
@@ -140,8 +142,6 @@ def _api_tokens():
 
 def inventory():
     """Every place where Chorus keeps something about a person, in the active language."""
-    from .views import ASK_WINDOW_SECONDS  # the views import this module
-
     user_label = get_user_model()._meta.label
     return [
         Entry(

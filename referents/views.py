@@ -19,6 +19,8 @@ from wagtail.models import Locale, Page
 
 from . import my_data, my_referent, programme, transparency
 from .forms import (
+    ASK_LIMIT,
+    ASK_WINDOW_SECONDS,
     AmbassadorProfileForm,
     AskReferentForm,
     EraseMyDataForm,
@@ -28,10 +30,6 @@ from .leaving import close_account
 from .models import AmbassadorProfile, Referent
 from .roles import EDITORS
 from .workflows import spotlight_index_pages
-
-
-ASK_LIMIT = 5
-ASK_WINDOW_SECONDS = 60 * 60
 
 
 def ambassador_programme(request):

@@ -25,6 +25,7 @@ from .viewsets import OwnProfilePermissionPolicy, ReferentViewSet
 
 
 admin_closure.register_policies()
+admin_closure.close_popular_tags()
 register_snippet(ReferentViewSet)
 
 AMBASSADOR_MENU = {"explorer", "images", "help"}

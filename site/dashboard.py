@@ -4,7 +4,8 @@ Each part is shown only to those who can act on it: reviews to editors and refer
 kits and share totals to editors, and to an ambassador only the state of their own spotlight.
 Share totals are those of the share report for the last whole week (stories/share_stats.py
 decides what may be shown): they add up only the figures the report shows. Pages are listed
-only to those who may open them (home.access.visible_to), as everywhere.
+only to those who may open them (home.access.visible_to), as everywhere. A quiet period in
+force comes first, for everyone.
 """
 
 import datetime
@@ -19,6 +20,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
 from home.access import visible_to
+from home.channels.models import ChannelPost, TeamChannel
+from home.quiet import quiet_period_in_force, schedule
 from referents.roles import EDITORS, REFERENTS
 from referents.wagtail_hooks import is_restricted_ambassador
 from stories import report, share_stats
@@ -86,6 +89,15 @@ class ChorusDashboardPanel(Component):
     def get_context_data(self, parent_context=None):
         user = self.request.user
         context = {"request": self.request}
+        # A quiet period concerns everyone who reaches the admin; those who manage them
+        # also see the ones planned.
+        now = timezone.now()
+        if quiet := quiet_period_in_force(now):
+            context["quiet"] = quiet
+        if user.has_perm("home.manage_quiet_period") and (
+            planned := [period for period in schedule(now) if period.starts_at > now]
+        ):
+            context["quiet_planned"] = planned
         if is_restricted_ambassador(user):
             # Their own pages, which they edit: no restriction hides them from their author.
             context["my_spotlights"] = list(
@@ -100,6 +112,13 @@ class ChorusDashboardPanel(Component):
         if user.has_perm("stories.change_sharekit"):
             context["show_kits"] = True
             context["kits"] = kits_going_live_soon(self.request)
+        if user.has_perm("team_channels.change_teamchannel") and (
+            channels := list(TeamChannel.objects.all())
+        ):
+            context["channels"] = channels
+            context["channel_posts_waiting"] = ChannelPost.objects.filter(
+                status=ChannelPost.Status.WAITING
+            ).count()
         if report.can_view(user):
             context["show_shares"] = True
             context["shares"] = shares_last_week()

@@ -33,7 +33,8 @@ from wagtail.search.backends import get_search_backend
 
 from guides.models import GuidePage, GuideStage
 from home.access import visibility_key, visible_to
-from home.cache import cached_content, serve_with_cache
+from home.cache import cached_content
+from home.page_cache import serve_with_cache
 from home.stages import Stage
 from stories.models import SpotlightPage, StoryPage, Topic
 

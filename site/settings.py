@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "stories",
     "referents",
     "home",
+    "home.channels",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -176,12 +177,12 @@ SESSION_ENGINE = (
 CHORUS_STAGE_CACHE_SECONDS = 600
 # Two weeks (Django's default, written out because the transparency page states it).
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
-# Whole pages for anonymous visitors, only with a cache shared by every process (home.cache).
+# Whole pages for anonymous visitors, only with a cache shared by every process (home.page_cache).
 CHORUS_PAGE_CACHE = env_bool("CHORUS_PAGE_CACHE", default=CHORUS_SHARED_CACHE)
 CHORUS_PAGE_CACHE_SECONDS = int(os.environ.get("CHORUS_PAGE_CACHE_SECONDS", "600"))
 # Page types that show nothing about the reader, cached whole for employees too (a minute:
 # share-kit embargoes open and close on time). What differs for each reader is a per-reader
-# fragment (`{% per_reader %}`), rendered for the reader in the cached page (home.cache).
+# fragment (`{% per_reader %}`), rendered for the reader in the cached page (home.page_cache).
 CHORUS_EMPLOYEE_PAGE_CACHE_MODELS = [
     "home.HomePage",
     "stories.StoryIndexPage",
@@ -375,6 +376,13 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Team channels (home.channels): how long a post may wait for the service's answer, and
+# whether a webhook may be plain http on 127.0.0.1 (tests and demos only; never in production).
+CHORUS_CHANNEL_TIMEOUT_SECONDS = float(
+    os.environ.get("CHORUS_CHANNEL_TIMEOUT_SECONDS", "5")
+)
+CHORUS_CHANNELS_ALLOW_LOCAL_HTTP = env_bool("CHORUS_CHANNELS_ALLOW_LOCAL_HTTP")
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

@@ -13,7 +13,6 @@ from wagtail.models import Locale, Site
 from home.access import visible_to
 
 from .models import StoryIndexPage, StoryPage
-from .queries import newest_first, public_stories
 
 
 class StoryFeed(Feed):
@@ -31,7 +30,7 @@ class StoryFeed(Feed):
     def items(self, locale):
         stories = self.stories(StoryPage.objects.live().filter(locale=locale))
         return (
-            newest_first(stories)
+            stories.newest_first()
             .defer_streamfields()
             .prefetch_related("authors")[: self.item_count]
         )
@@ -78,7 +77,7 @@ class PublicStoryFeed(StoryFeed):
         return _("Stories that anyone may read and share.")
 
     def stories(self, queryset):
-        return public_stories(queryset)
+        return queryset.public_stories()
 
 
 class InternalStoryFeed(StoryFeed):

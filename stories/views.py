@@ -1,4 +1,5 @@
-"""The share redirect: counts one anonymous share, then hands over to the network.
+"""The share redirect: counts one anonymous share, then hands over to the network
+(unless a quiet period is in force: then it answers 410 with its reason, counting nothing).
 
 It stores nothing about the person: no user, session, address, browser or cookie. It reads
 `request.user` only through the login requirement and never writes the session.
@@ -9,6 +10,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+
+from home.quiet import quiet_period_for
 
 from . import networks
 from .models import ShareCount, ShareKit
@@ -31,6 +34,15 @@ def share(request, kit_id):
     network = request.POST.get("network", "")
     if network not in Network.values:
         raise Http404("Unknown network")
+    quiet = quiet_period_for(request)
+    if quiet is not None:
+        # A quiet period: nothing is counted and nobody is sent on to a network.
+        return TemplateResponse(
+            request,
+            "stories/share_paused.html",
+            {"kit": kit, "quiet": quiet},
+            status=410,
+        )
     if not kit.is_shareable_now():
         return TemplateResponse(
             request, "stories/share_closed.html", {"kit": kit}, status=410

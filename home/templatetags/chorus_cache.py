@@ -1,4 +1,4 @@
-"""Template tags of the caches in home.cache.
+"""Template tags of the caches in home.cache and home.page_cache.
 
 `{% chorus_cache 600 "story-body" %}…{% endchorus_cache %}` caches a fragment. Like
 Wagtail's `{% wagtailpagecache %}` (skipped in previews, keyed by the page's state and the
@@ -24,8 +24,8 @@ from wagtail.models import PAGE_TEMPLATE_VAR, Site
 from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
 from home.access import visibility_key
-from home.cache import (
-    content_version,
+from home.cache import content_version
+from home.page_cache import (
     per_reader_placeholder,
     render_per_reader,
     rendering_for_every_reader,
@@ -95,7 +95,7 @@ def per_reader(context, name):
     """`{% per_reader "guides_for_me" %}`: a part of a page that differs for each reader
     (CHORUS_PER_READER_FRAGMENTS). When the page is cached for every employee, a
     placeholder stands in its place and the part is rendered for each reader as the page
-    is served (home.cache)."""
+    is served (home.page_cache)."""
     request = context["request"]
     if rendering_for_every_reader(request):
         return per_reader_placeholder(name)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models import ChorusSettings
 from referents.models import Referent
+from referents.my_referent import referent_of
 
 
 register = template.Library()
@@ -85,3 +86,11 @@ def shown_referent(context, referent):
     if referent is not None and referent.is_shown_to(_reader(context)):
         return referent
     return None
+
+
+@register.simple_tag(takes_context=True)
+def readers_referent(context, referents):
+    """`{% readers_referent referents as mine %}`: the reader's own referent among
+    `referents` (`mine.referent`) and whether they chose it (`mine.chosen`)."""
+    referent, chosen = referent_of(context["request"].user, referents)
+    return {"referent": referent, "chosen": chosen}

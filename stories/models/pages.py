@@ -13,27 +13,15 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.access import LoginRequiredPageMixin, PublicFlagMixin, visible_to
+from home.access import PublicFlagMixin, visible_to
 from home.blocks import BodyStreamBlock
-from home.models import ImageWithAltMixin
+from home.models import ImageWithAltMixin, IntroPage
 
-from ..queries import story_listing
+from .story_queries import StoryPageManager
 
 
-class StoryIndexPage(LoginRequiredPageMixin, Page):
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("A few words shown above the list of stories."),
-    )
-
-    parent_page_types = ["home.HomePage"]
+class StoryIndexPage(IntroPage):
     subpage_types = ["stories.StoryPage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
     stories_per_page = 12
 
     class Meta:
@@ -47,7 +35,7 @@ class StoryIndexPage(LoginRequiredPageMixin, Page):
         topic_slug = request.GET.get("topic", "")
         topic = next((t for t in topics if t.slug == topic_slug), None)
         shareable = request.GET.get("shareable") == "1"
-        stories = story_listing(self, request, topic=topic, shareable=shareable)
+        stories = self.story_listing(request, topic=topic, shareable=shareable)
         if topic_slug and topic is None:
             stories = stories.none()
         # get_page() turns a missing or bad page number into the first or last page.
@@ -71,6 +59,15 @@ class StoryIndexPage(LoginRequiredPageMixin, Page):
             ),
         )
         return context
+
+    def story_listing(self, request, topic=None, shareable=False):
+        """The stories listed here for this reader, newest first, optionally filtered."""
+        stories = visible_to(StoryPage.objects.child_of(self).live(), request)
+        if topic is not None:
+            stories = stories.filter(topics=topic)
+        if shareable:
+            stories = stories.shareable_now()
+        return stories.newest_first().with_list_data()
 
 
 class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):
@@ -125,6 +122,8 @@ class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):
         features=["bold", "italic", "link", "ul"],
         help_text=_("What to keep in mind before talking about this story."),
     )
+
+    objects = StoryPageManager()
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
@@ -238,19 +237,8 @@ class StoryAuthor(TranslatableMixin, Orderable):
         return self.name
 
 
-class SpotlightIndexPage(LoginRequiredPageMixin, Page):
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("A few words shown above the list of ambassadors."),
-    )
-
-    parent_page_types = ["home.HomePage"]
+class SpotlightIndexPage(IntroPage):
     subpage_types = ["stories.SpotlightPage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("spotlight index")

@@ -45,7 +45,7 @@ class ShareKitQuerySet(models.QuerySet):
         """THE rule, used by the panel and the share redirect: the kit is open now
         (`open_now`) and its page is visible to anonymous visitors (no view restriction on
         it or above it). Lists of pages apply the same rule with `.public()`
-        (stories.queries.shareable_now)."""
+        (`StoryPageQuerySet.shareable_now`)."""
         restricted = PageViewRestriction.objects.filter(
             page__path=Substr(OuterRef("page__path"), 1, Length("page__path"))
         )

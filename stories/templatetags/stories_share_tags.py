@@ -6,6 +6,8 @@ from django import template
 
 import segno
 
+from home.quiet import quiet_period_for
+
 from .. import kit_hints
 from ..forms import ShareForm
 from ..models import ShareKit
@@ -36,6 +38,12 @@ def qr_code_data_uri(link):
         "width": width,
         "height": height,
     }
+
+
+@register.simple_tag(takes_context=True)
+def quiet_period(context):
+    """`{% quiet_period as quiet %}`: the quiet period in force now, or None."""
+    return quiet_period_for(context["request"])
 
 
 @register.simple_tag

@@ -8,7 +8,6 @@ from home.access import is_publicly_visible, visible_to
 from home.models import ChorusSettings
 
 from ..models import SpotlightIndexPage, SpotlightPage, StoryIndexPage, StoryPage
-from ..queries import newest_first, shareable_now, with_list_data
 
 
 register = template.Library()
@@ -98,7 +97,7 @@ def latest_stories(context, count=4):
     locale = page.locale if page is not None else Locale.get_active()
     request = context["request"]
     stories = visible_to(StoryPage.objects.live().filter(locale=locale), request)
-    stories = list(with_list_data(newest_first(stories))[:count])
+    stories = list(stories.newest_first().with_list_data()[:count])
     index = StoryIndexPage.objects.live().filter(locale=locale).first()
     return {"stories": stories, "index": index, "request": request}
 
@@ -110,9 +109,10 @@ def shareable_this_week(context, count=3):
     page = context.get("page")
     locale = page.locale_id if page is not None else Locale.get_active()
     stories = list(
-        with_list_data(
-            newest_first(shareable_now(StoryPage.objects.filter(locale=locale)))
-        )[:count]
+        StoryPage.objects.filter(locale=locale)
+        .shareable_now()
+        .newest_first()
+        .with_list_data()[:count]
     )
     index = StoryIndexPage.objects.live().filter(locale=locale).first()
     return {"stories": stories, "index": index, "request": context["request"]}

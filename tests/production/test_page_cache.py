@@ -1,4 +1,4 @@
-"""The page cache is right for anonymous visitors and employees alike (home.cache)."""
+"""The page cache is right for anonymous visitors and employees alike (home.page_cache)."""
 
 import re
 
@@ -12,7 +12,8 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from home.cache import bump_content_version, serve_with_cache
+from home.cache import bump_content_version
+from home.page_cache import serve_with_cache
 
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 import pytest
 
-from referents.views import ASK_LIMIT
+from referents.forms import ASK_LIMIT
 
 
 pytestmark = pytest.mark.django_db

@@ -43,6 +43,8 @@ MARKERS = [
     "Tamarind",  # the editor's document title
     "Periwinkle",
     "tamarind_budget",  # the document's file name
+    "heliotrope",  # tags on B's photo and on the editor's document
+    "gingerbloom",
 ]
 
 
@@ -59,6 +61,7 @@ def others(spotlight_indexes, story_indexes, actors):
         file=get_test_image_file(filename="marigold_field.png"),
         uploaded_by_user=ambassador_b,
     )
+    photo_b.tags.add("heliotrope-holiday")
     spotlight_b = SpotlightPageFactory(
         parent=spotlight_indexes["fr"],
         owner=ambassador_b,
@@ -95,6 +98,7 @@ def others(spotlight_indexes, story_indexes, actors):
         file=ContentFile(b"%PDF-1.4 plan", name="tamarind_budget.pdf"),
         uploaded_by_user=editor,
     )
+    document.tags.add("gingerbloom-budget")
     return {
         "editor": editor,
         "ambassador_b": ambassador_b,
@@ -157,6 +161,9 @@ def listing_urls(spotlight_a, others):
         reverse("wagtailadmin_api:images:listing"),
         reverse("wagtailadmin_api:documents:listing"),
         reverse("wagtailadmin_tag_autocomplete"),
+        reverse("wagtaildocs:index"),
+        reverse("wagtaildocs:index_results"),
+        reverse("wagtailimages:index_results"),
         reverse("wagtailadmin_pages:type_use", args=["stories", "spotlightpage"]),
         reverse("wagtailadmin_pages:type_use", args=["stories", "storypage"]),
         reverse("wagtailadmin_pages:choose_parent", args=["stories", "spotlightpage"]),
@@ -221,6 +228,14 @@ def search_urls(spotlight_a, others):
             f"{api}?type=stories.SpotlightPage",
             f"{api}?fields=title,owner",
         ]
+    ]
+    # Tag autocomplete, generic and per tag model (images and documents use taggit's Tag).
+    autocomplete = reverse("wagtailadmin_tag_autocomplete")
+    by_model = reverse("wagtailadmin_tag_model_autocomplete", args=["taggit", "tag"])
+    urls += [
+        (f"{url}?term={term}", "")
+        for url in (autocomplete, by_model)
+        for term in ("h", "hel", "g", "gin")
     ]
     return urls
 
@@ -375,6 +390,14 @@ def test_ambassador_still_finds_and_edits_their_own_work(
         assert "Awa&#x27;s photo" in response.content.decode() or (
             "Awa's photo" in response.content.decode()
         ), url
+    # Their own tags are still offered: chooser, library filter and autocomplete.
+    photo_a.tags.add("awa-at-work")
+    for url in (
+        reverse("wagtailimages_chooser:choose"),
+        reverse("wagtailimages:index"),
+        f"{reverse('wagtailadmin_tag_autocomplete')}?term=awa",
+    ):
+        assert "awa-at-work" in client_a.get(url).content.decode(), url
     client_a.post(
         reverse("wagtailadmin_pages:edit", args=[spotlight_a.pk]),
         spotlight_form_data(spotlight_a, title="Awa, engineer"),
@@ -394,3 +417,9 @@ def test_reviewers_and_editors_still_see_others_drafts(client, actors, others):
     assert "Obsidian Cobaltine" in search.content.decode()
     chooser = client.get(reverse("wagtailimages_chooser:choose"))
     assert "Marigold Saffronette" in chooser.content.decode()
+    # ... and every tag, in the chooser, the library filter and the autocomplete.
+    assert "heliotrope-holiday" in chooser.content.decode()
+    library = client.get(reverse("wagtaildocs:index")).content.decode()
+    assert "gingerbloom-budget" in library
+    autocomplete = client.get(reverse("wagtailadmin_tag_autocomplete"), {"term": "hel"})
+    assert autocomplete.json() == ["heliotrope-holiday"]
