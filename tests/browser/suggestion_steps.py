@@ -70,3 +70,11 @@ def accept_suggestion(page, base_url, title):
     page.get_by_test_id("decision-submit").click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
     return page.url
+
+
+def publish_draft(page):
+    """On a page's edit view in the admin, the logged-in editor publishes it; ends on the
+    page after publishing."""
+    page.locator("footer .w-dropdown__toggle").first.click()
+    page.locator("button[name='action-publish']").click()
+    page.wait_for_load_state()

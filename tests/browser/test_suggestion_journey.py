@@ -3,15 +3,18 @@ story is there, credited to her because she asked (issue #14). The steps live in
 suggestion_steps.py so that longer journeys (a colleague commenting on the published story)
 can reuse them."""
 
-import re
-
 from django.core import mail
 
 import pytest
 
 from stories.models import StoryPage, StorySuggestion
 
-from .suggestion_steps import accept_suggestion, fill_suggestion, suggest_story
+from .suggestion_steps import (
+    accept_suggestion,
+    fill_suggestion,
+    publish_draft,
+    suggest_story,
+)
 
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -74,8 +77,14 @@ def test_an_employee_suggests_and_an_editor_accepts(
     assert email.to == ["lea@chorus.example"]
     assert email.subject.startswith("Votre proposition d'histoire est acceptée")
 
-    # Léa sees the decision on her page.
+    # The editor publishes the story; Léa sees the decision on her page and reads it.
+    publish_draft(page)
+    story.refresh_from_db()
+    assert story.live
     page.context.clear_cookies()
     login(page, "lea")
     page.goto(f"{base}/fr/my-suggestions/")
-    assert re.search("Acceptée", page.get_by_test_id("suggestion-status").inner_text())
+    assert page.get_by_test_id("suggestion-status").inner_text() == "Acceptée"
+    page.get_by_role("link", name="Lire l'histoire").click()
+    assert page.locator("h1").inner_text() == TITLE
+    assert "Léa Martin" in page.locator("main").inner_text()
