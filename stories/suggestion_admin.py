@@ -65,9 +65,8 @@ class SuggestionPermissionPolicy(ModelPermissionPolicy):
 
 
 policy = SuggestionPermissionPolicy(StorySuggestion)
-URL_NAMESPACE = (
-    "wagtailsnippets_stories_storysuggestion"  # Wagtail's name for the viewset
-)
+# Wagtail's name for the viewset's URLs.
+URL_NAMESPACE = "wagtailsnippets_stories_storysuggestion"
 register_permission_policy(StorySuggestion, policy)
 
 
@@ -79,9 +78,6 @@ def visible_or_refused(user, pk):
 
 
 class SuggestionInspectView(InspectView):
-    # Set by the viewset (get_inspect_view_kwargs).
-    photo_url_name = None
-
     def get_object(self, queryset=None):
         # Wagtail's inspect view looks the object up without the policy: a referent must
         # not open, by its number, a suggestion that did not ask for help.
@@ -106,7 +102,7 @@ class SuggestionInspectView(InspectView):
             return "-"
         return format_html(
             '<img src="{}" alt="{}" style="max-width: 30rem; height: auto;">',
-            reverse(self.photo_url_name, args=[self.object.pk]),
+            reverse(f"{URL_NAMESPACE}:photo", args=[self.object.pk]),
             self.object.photo_alt,
         )
 
@@ -196,11 +192,6 @@ class StorySuggestionViewSet(SnippetViewSet):
     def get_queryset(self, request):
         return policy.visible_to(request.user).select_related("locale")
 
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(
-            photo_url_name=self.get_url_name("photo"), **kwargs
-        )
-
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("accept/<int:pk>/", self.accept_view, name="accept"),
@@ -226,7 +217,7 @@ class StorySuggestionViewSet(SnippetViewSet):
         if request.method == "POST":
             try:
                 story = suggestions.accept(suggestion, request.user)
-            except suggestions.CannotAccept as error:
+            except suggestions.CannotDecide as error:
                 messages.error(request, str(error))
                 return self._back_to(suggestion)
             suggestion.refresh_from_db()
@@ -251,7 +242,7 @@ class StorySuggestionViewSet(SnippetViewSet):
                 suggestion = suggestions.decline(
                     suggestion, form.cleaned_data["reason"]
                 )
-            except suggestions.CannotAccept as error:
+            except suggestions.CannotDecide as error:
                 messages.error(request, str(error))
                 return self._back_to(suggestion)
             suggestions.notify_suggester(suggestion, request)

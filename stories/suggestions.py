@@ -34,8 +34,8 @@ from .models import (
 )
 
 
-class CannotAccept(Exception):
-    """The suggestion cannot become a story; the message says why, for the editor."""
+class CannotDecide(Exception):
+    """The suggestion cannot be accepted or declined; the message says why, for the editor."""
 
 
 def is_referent(user):
@@ -82,7 +82,7 @@ def body_from(text):
 @transaction.atomic
 def accept(suggestion, editor):
     """Create the draft story in the suggestion's language and mark the suggestion accepted.
-    Returns the draft. Raises CannotAccept when it is already decided or there is no story
+    Returns the draft. Raises CannotDecide when it is already decided or there is no story
     index in that language."""
     suggestion = (
         # Only the suggestion's row is locked: PostgreSQL cannot lock the nullable side
@@ -92,10 +92,10 @@ def accept(suggestion, editor):
         .get(pk=suggestion.pk)
     )
     if not suggestion.is_pending:
-        raise CannotAccept(_("This suggestion has already been decided."))
+        raise CannotDecide(_("This suggestion has already been decided."))
     index = StoryIndexPage.objects.filter(locale=suggestion.locale).first()
     if index is None:
-        raise CannotAccept(
+        raise CannotDecide(
             _("There is no story index in this language: create one first.")
         )
     story = StoryPage(
@@ -160,7 +160,7 @@ def _forget_photo(suggestion):
 def decline(suggestion, reason):
     suggestion = StorySuggestion.objects.select_for_update().get(pk=suggestion.pk)
     if not suggestion.is_pending:
-        raise CannotAccept(_("This suggestion has already been decided."))
+        raise CannotDecide(_("This suggestion has already been decided."))
     suggestion.status = StorySuggestion.Status.DECLINED
     suggestion.decline_reason = reason
     suggestion.decided_at = timezone.now()
