@@ -226,6 +226,31 @@ def inventory():
             ("stories.SpotlightPage", "stories.StoryAuthor"),
         ),
         Entry(
+            "suggestions",
+            _("The stories you suggest"),
+            _(
+                "Each suggestion as you wrote it (title, what happened, who could tell "
+                "it, photo and its description, topics, whether it could be public), "
+                "your two choices (to be credited as author, to get help from a "
+                "referent), its language, when you sent it, the editors' decision with "
+                "its date and reason, and the draft story made from it. The photo of an "
+                "accepted suggestion moves to the image library, with the story."
+            ),
+            _(
+                "Until an editor deletes it, or your account closes: then pending and "
+                "declined suggestions are deleted, and accepted ones stay without the "
+                "link to you (the story they became is the organisation's)."
+            ),
+            _(
+                "You, on your suggestions page. Editors see every suggestion, but your "
+                "name only if you asked to be credited; referents see the suggestions "
+                "that ask for help, with your name. Nobody sees how many suggestions "
+                "anyone made."
+            ),
+            ("stories.StorySuggestion",),  # by label: referents must not import stories
+            ("stories.StorySuggestion",),
+        ),
+        Entry(
             "referent",
             _("Your referent profile, if you are a referent"),
             _(

@@ -10,6 +10,7 @@ class StoriesConfig(AppConfig):
         from referents.signals import account_closed, ambassador_left
 
         from .receivers import (
+            forget_suggestions_of_closed_account,
             unpublish_spotlight_of_closed_account,
             unpublish_spotlight_of_leaving_ambassador,
         )
@@ -21,4 +22,8 @@ class StoriesConfig(AppConfig):
         account_closed.connect(
             unpublish_spotlight_of_closed_account,
             dispatch_uid="stories.unpublish_spotlight_of_closed_account",
+        )
+        account_closed.connect(
+            forget_suggestions_of_closed_account,
+            dispatch_uid="stories.forget_suggestions_of_closed_account",
         )

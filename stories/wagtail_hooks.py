@@ -7,12 +7,20 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from . import kit_hints, report
-from .models import ShareKit
+from .models import ShareKit, StorySuggestion
+from .suggestion_admin import StorySuggestionViewSet, decision_buttons
 from .viewsets import ShareKitViewSet, TopicViewSet
 
 
 register_snippet(ShareKitViewSet)
 register_snippet(TopicViewSet)
+register_snippet(StorySuggestionViewSet)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def accept_and_decline_in_the_listing(snippet, user, next_url=None):
+    if isinstance(snippet, StorySuggestion):
+        yield from decision_buttons(snippet, user)
 
 
 @hooks.register("register_admin_urls")

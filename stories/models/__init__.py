@@ -7,6 +7,7 @@ from .pages import (
 )
 from .share_count import ShareCount
 from .share_kit import ShareKit, ShareText
+from .suggestions import StorySuggestion
 from .topics import Topic
 
 
@@ -19,5 +20,6 @@ __all__ = [
     "StoryAuthor",
     "StoryIndexPage",
     "StoryPage",
+    "StorySuggestion",
     "Topic",
 ]
