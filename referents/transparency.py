@@ -273,20 +273,48 @@ def inventory():
             ("stories.CommentNotification",),
         ),
         Entry(
+            "suggestions",
+            _("The stories you suggest"),
+            _(
+                "Each suggestion as you wrote it (title, what happened, who could tell "
+                "it, photo and its description, topics, whether it could be public), "
+                "your two choices (to be credited as author, to get help from a "
+                "referent), its language, when you sent it, the editors' decision with "
+                "its date and reason, and the draft story made from it. The photo of an "
+                "accepted suggestion moves to the image library, with the story."
+            ),
+            _(
+                "Until an editor deletes it, or your account closes: then pending and "
+                "declined suggestions are deleted, and accepted ones stay without the "
+                "link to you (the story they became is the organisation's)."
+            ),
+            _(
+                "You, on your suggestions page. Editors see every suggestion, but your "
+                "name only if you asked to be credited; referents see the suggestions "
+                "that ask for help, with your name. Nobody sees how many suggestions "
+                "anyone made."
+            ),
+            ("stories.StorySuggestion",),  # by label: referents must not import stories
+            ("stories.StorySuggestion",),
+        ),
+        Entry(
             "referent",
             _("Your referent profile, if you are a referent"),
             _(
                 "Your name, photo, role, team, work e-mail address, topics, languages "
                 "and short bio, and a link to your account so that you can keep the "
-                "profile up to date yourself."
+                "profile up to date yourself. If you own guides: which guides you keep up "
+                "to date, and the review dates you were reminded of by e-mail."
             ),
             _("Until an editor deletes it, when you stop being a referent."),
             _(
                 "Logged-in employees, in the referent directory and beside guides. A "
                 "sensitive story shows one referent's card (not the e-mail address), to "
-                "visitors from outside too when the story is public."
+                "visitors from outside too when the story is public. Editors see which "
+                "guides you own and when their review is due."
             ),
-            ("referents.Referent",),
+            # By label: referents must not import guides.
+            ("referents.Referent", "guides.GuideReviewReminder"),
         ),
         Entry(
             "uploads",

@@ -20,6 +20,7 @@ class StoriesConfig(AppConfig):
         )
         from .models import Comment
         from .receivers import (
+            forget_suggestions_of_closed_account,
             unpublish_spotlight_of_closed_account,
             unpublish_spotlight_of_leaving_ambassador,
         )
@@ -45,4 +46,8 @@ class StoriesConfig(AppConfig):
         page_published.connect(
             share_comments_choice_across_translations,
             dispatch_uid="stories.share_comments_choice_across_translations",
+        )
+        account_closed.connect(
+            forget_suggestions_of_closed_account,
+            dispatch_uid="stories.forget_suggestions_of_closed_account",
         )

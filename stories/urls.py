@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from . import views
+from . import suggestion_views, views
 from .comments import views as comments
 from .feeds import InternalStoryFeed, PublicStoryFeed
 
@@ -34,4 +34,6 @@ urlpatterns = [
         name="moderate_comment",
     ),
     path("comments/e-mails/", comments.comment_emails, name="comment_emails"),
+    path("suggest-a-story/", suggestion_views.suggest_story, name="suggest"),
+    path("my-suggestions/", suggestion_views.my_suggestions, name="my_suggestions"),
 ]

@@ -10,7 +10,8 @@ from wagtail.snippets.models import register_snippet
 from . import kit_hints, report
 from .comments.notifications import notify_page_authors
 from .comments.viewsets import CommentViewSet
-from .models import Comment, CommentSettings, CommentStatus, ShareKit
+from .models import Comment, CommentSettings, CommentStatus, ShareKit, StorySuggestion
+from .suggestion_admin import StorySuggestionViewSet, decision_buttons
 from .viewsets import ShareKitViewSet, TopicViewSet
 
 
@@ -18,6 +19,13 @@ register_snippet(ShareKitViewSet)
 register_snippet(TopicViewSet)
 register_snippet(CommentViewSet)
 register_setting(CommentSettings, icon="comment")
+register_snippet(StorySuggestionViewSet)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def accept_and_decline_in_the_listing(snippet, user, next_url=None):
+    if isinstance(snippet, StorySuggestion):
+        yield from decision_buttons(snippet, user)
 
 
 @hooks.register("register_admin_urls")

@@ -14,6 +14,7 @@ from .pages import (
 )
 from .share_count import ShareCount
 from .share_kit import ShareKit, ShareText
+from .suggestions import StorySuggestion
 from .topics import Topic
 
 
@@ -31,5 +32,6 @@ __all__ = [
     "StoryAuthor",
     "StoryIndexPage",
     "StoryPage",
+    "StorySuggestion",
     "Topic",
 ]

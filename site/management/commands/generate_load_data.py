@@ -24,6 +24,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
 from guides.models import GuideIndexPage, GuidePage, GuideStage, Subject
+from guides.review_dates import ReviewInterval, review_due_date
 from home.models import HomePage
 from home.stages import Stage
 from stories.models import (
@@ -379,7 +380,10 @@ class Generator:
                         translation_key=keys[n],
                         summary=sentence(code, n),
                         subject=subjects[n % len(subjects)],
-                        owner_name="Camille Rousseau",
+                        # Written in bulk (no save()): the review date is set here.
+                        review_due=review_due_date(
+                            timezone.localdate(), ReviewInterval.SIX_MONTHS
+                        ),
                         body=[
                             ("paragraph", RichText(f"<p>{sentence(code, n + i)}</p>"))
                             for i in range(3)
