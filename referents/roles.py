@@ -86,6 +86,15 @@ def _set_collection_permissions(group, collection, codenames):
         )
 
 
+def comment_moderation_permissions():
+    """Editors and referents moderate comments: they see and change them in the admin
+    (the stories app's CommentViewSet), never add or delete one there."""
+    return [
+        _permission("stories", "view_comment"),
+        _permission("stories", "change_comment"),
+    ]
+
+
 def setup_editors(group):
     permissions = [_permission("wagtailadmin", "access_admin")]
     permissions += [
@@ -93,6 +102,8 @@ def setup_editors(group):
         _permission("home", "change_chorussettings"),
         _permission("home", "manage_quiet_period"),
         _permission("stories", "view_share_report"),
+        _permission("stories", "change_commentsettings"),
+        *comment_moderation_permissions(),
         _permission("guides", "review_guides"),
         _permission("wagtailcore", "view_locale"),
     ]
@@ -140,6 +151,7 @@ def setup_referents(group):
         _permission("wagtailadmin", "access_admin"),
         _permission("referents", "change_referent"),
         _permission("referents", "publish_referent"),
+        *comment_moderation_permissions(),
         _permission("stories", "view_storysuggestion"),
     ]
     group.permissions.add(*[p for p in permissions if p is not None])

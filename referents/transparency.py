@@ -226,6 +226,53 @@ def inventory():
             ("stories.SpotlightPage", "stories.StoryAuthor"),
         ),
         Entry(
+            "comments",
+            _("Your comments on stories and spotlights"),
+            _(
+                "Each comment you write: its text, the page and the language it was "
+                "written in, when you wrote it and last changed it, and whether it is "
+                "shown, waiting for a moderator or hidden by one. No likes and no count "
+                "of comments per person exist."
+            ),
+            _(
+                "Until you delete it, or an editor deletes the page. When your account "
+                "closes, your comments are deleted with it."
+            ),
+            _(
+                "Logged-in colleagues, under the page, with your name; never visitors "
+                "from outside, feeds or public search. Editors and referents moderate "
+                "them in the admin."
+            ),
+            ("stories.Comment",),
+            ("stories.Comment",),
+        ),
+        Entry(
+            "comment-reports",
+            _("Comments you report"),
+            _(
+                "The reason you give and when, and your account, only so that reporting "
+                "the same comment again counts once."
+            ),
+            _(
+                "As long as the comment exists. When your account closes, the report "
+                "stays for the moderators without your name."
+            ),
+            _("Editors and referents read the reason; no screen shows who reported."),
+            ("stories.CommentReport",),
+            ("stories.CommentReport",),
+        ),
+        Entry(
+            "comment-emails",
+            _("E-mails about comments on your pages"),
+            _(
+                "If you asked for them: that you want an e-mail when a colleague "
+                "comments on a page you wrote. Nothing else."
+            ),
+            _("Until you stop them, or your account closes."),
+            _("You only; the e-mails go to you alone."),
+            ("stories.CommentNotification",),
+        ),
+        Entry(
             "suggestions",
             _("The stories you suggest"),
             _(
@@ -398,12 +445,13 @@ def inventory():
             _("Short-lived copies in the cache"),
             _(
                 "To keep pages fast, under your account number: a copy of your stage, a "
-                "copy of your session, and how many questions you sent to referents in "
-                "the last hour (to limit them)."
+                "copy of your session, how many questions you sent to referents in "
+                "the last hour and how many comments you posted in the last minute "
+                "(to limit them)."
             ),
             _(
                 "The stage until you change it, the session as long as the session, the "
-                "question counter for %(duration)s."
+                "question counter for %(duration)s, the comment counter for a minute."
             )
             % {"duration": duration(timedelta(seconds=ASK_WINDOW_SECONDS))},
             _("Nobody: no screen shows them."),
@@ -463,6 +511,10 @@ def never_stored():
         _(
             "Your e-mail address is sent to no avatar service (such as Gravatar) or "
             "other third party."
+        ),
+        _(
+            "Likes, or how many comments each person wrote: comments carry no score "
+            "and nothing counts them per person."
         ),
         _("Any points, score, ranking or target about you."),
     ]

@@ -1,3 +1,10 @@
+from .comments import (
+    Comment,
+    CommentNotification,
+    CommentReport,
+    CommentSettings,
+    CommentStatus,
+)
 from .pages import (
     SpotlightIndexPage,
     SpotlightPage,
@@ -12,6 +19,11 @@ from .topics import Topic
 
 
 __all__ = [
+    "Comment",
+    "CommentNotification",
+    "CommentReport",
+    "CommentSettings",
+    "CommentStatus",
     "ShareCount",
     "ShareKit",
     "ShareText",
