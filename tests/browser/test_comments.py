@@ -1,8 +1,7 @@
 """Colleagues talk about a story: a comment in French is read on the English page too, its
 author edits it, a visitor from outside sees none of it.
 
-`post_comment(page, text)` is the reusable step: on a story or spotlight page, post a comment
-through the form and return the posted comment's locator.
+`post_comment(page, text)` (comment_steps.py) is the reusable step.
 """
 
 from django.utils import timezone
@@ -11,17 +10,10 @@ import pytest
 
 from tests.factories.stories import StoryIndexPageFactory, StoryPageFactory
 
+from .comment_steps import post_comment
+
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def post_comment(page, text):
-    """Post `text` in the comment form of the current page (a story or a spotlight), as the
-    logged-in reader, and return the locator of the posted comment."""
-    page.get_by_test_id("comment-text-input").fill(text)
-    page.get_by_test_id("comment-submit").click()
-    page.wait_for_load_state()
-    return page.get_by_test_id("comment").filter(has_text=text)
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
-"""In French: an employee suggests a story, an editor accepts it in the admin, and the draft
-story is there, credited to her because she asked (issue #14). The steps live in
-suggestion_steps.py so that longer journeys (a colleague commenting on the published story)
-can reuse them."""
+"""In French, the whole of issue #14: an employee suggests a story, an editor accepts it in
+the admin and publishes it, credited to her because she asked, and a colleague talks about
+it with her under the story. The steps live in suggestion_steps.py and comment_steps.py."""
 
 from django.core import mail
 
@@ -9,6 +8,7 @@ import pytest
 
 from stories.models import StoryPage, StorySuggestion
 
+from .comment_steps import post_comment
 from .suggestion_steps import (
     accept_suggestion,
     fill_suggestion,
@@ -26,7 +26,7 @@ WHAT = (
 )
 
 
-def test_an_employee_suggests_and_an_editor_accepts(
+def test_a_suggestion_becomes_a_story_that_colleagues_talk_about(
     page, live_server, login, suggestion_world, screenshot, axe
 ):
     base = live_server.url
@@ -88,3 +88,21 @@ def test_an_employee_suggests_and_an_editor_accepts(
     page.get_by_role("link", name="Lire l'histoire").click()
     assert page.locator("h1").inner_text() == TITLE
     assert "Léa Martin" in page.locator("main").inner_text()
+
+    # Karim, a colleague, reads the published story and says something about it.
+    page.context.clear_cookies()
+    login(page, "karim")
+    page.goto(f"{base}{story.url}")
+    comment = post_comment(page, "Bravo ! Je peux apporter des semis <b>bio</b>.")
+    assert comment.count() == 1
+    assert "Karim Haddad" in comment.inner_text()
+    # Written as text: the tags are shown, never interpreted.
+    assert comment.locator("b").count() == 0
+    screenshot(page, "suggested-story-commented")
+    axe.check(page)
+
+    # Léa, who suggested it, sees the conversation under her story.
+    page.context.clear_cookies()
+    login(page, "lea")
+    page.goto(f"{base}{story.url}")
+    assert "Je peux apporter des semis" in page.get_by_test_id("comment").inner_text()
