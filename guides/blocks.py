@@ -3,11 +3,14 @@
 Checklists are plain content: nothing is recorded when someone reads or ticks one.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.blocks import BodyStreamBlock
+from referents.models import Referent
 from stories.networks import Network
 
 
@@ -117,26 +120,55 @@ class AskReferentBlock(blocks.StructBlock):
         }
 
 
-class ReferentLinkBlock(blocks.StructBlock):
-    name = blocks.CharBlock(label=_("Name"))
-    role = blocks.CharBlock(label=_("Role"), required=False)
-    email = blocks.EmailBlock(label=_("E-mail"), required=False)
+class ReferentBlock(blocks.StructBlock):
+    """A referent chosen from the directory: their name, photo and a way to ask them,
+    always as their profile says today. Anonymous visitors of a public guide see it only if
+    the referent agreed to appear on public pages (referents_tags.shown_referent)."""
+
+    referent = SnippetChooserBlock(
+        "referents.Referent", label=_("Referent"), required=False
+    )
     page = blocks.PageChooserBlock(
         label=_("Page"),
         required=False,
-        help_text=_("For example the referents directory."),
+        help_text=_(
+            "Optional: a page to read as well, for example the referents directory."
+        ),
+    )
+    earlier_contact = blocks.TextBlock(
+        label=_("Contact typed in an earlier version"),
+        required=False,
+        help_text=_(
+            "Kept from before referents were chosen from the directory, and shown to "
+            "employees only. Choose the referent above, then empty this box."
+        ),
     )
 
     class Meta:
         icon = "user"
         label = _("Referent to contact")
-        description = _("A link to a named referent for this subject.")
+        description = _("A referent from the directory to ask about this subject.")
         template = "guides/blocks/referent_link_block.html"
-        preview_value = {
-            "name": "Alex Martin",
-            "role": "Digital communication",
-            "email": "alex.martin@chorus.example",
-        }
+
+    def get_preview_value(self):
+        return self.normalize(
+            {"referent": Referent.objects.filter(live=True).first(), "page": None}
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if (
+            not value.get("referent")
+            and not (value.get("earlier_contact") or "").strip()
+        ):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "referent": ValidationError(
+                        _("Choose the referent readers should contact.")
+                    )
+                }
+            )
+        return value
 
 
 class GuideStreamBlock(BodyStreamBlock):
@@ -147,4 +179,4 @@ class GuideStreamBlock(BodyStreamBlock):
     checklist = ChecklistBlock()
     example_post = ExamplePostBlock()
     ask_referent = AskReferentBlock()
-    referent_link = ReferentLinkBlock()
+    referent_link = ReferentBlock()

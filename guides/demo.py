@@ -2,15 +2,22 @@
 in French first, then their English translations. Safe to run again: pages are found by
 slug and updated in place."""
 
+import datetime
 import json
 
 from django.db import transaction
+from django.utils import timezone
 
 from referents.models import Referent, ReferentIndexPage
 from stories.models import Topic
 
-from .demo_content import GUIDES, INDEX, REFERENTS_PAGE, TOPICS
+from .demo_content import GUIDES, INDEX, OVERDUE, REFERENTS_PAGE, TOPICS
 from .models import GuideIndexPage, GuidePage
+from .review_dates import ReviewInterval, add_months
+
+
+# Demo guides are reviewed once a year unless they say otherwise.
+DEFAULT_INTERVAL = ReviewInterval.TWELVE_MONTHS
 
 
 def ensure_topics(locales):
@@ -60,35 +67,54 @@ def ensure_indexes(homes, locales):
     return {"fr": index_fr, "en": index_en.specific}
 
 
-def _body(blocks, referents_page):
-    """Raw StreamField data, with the referents directory of the language filled in."""
+def _referent(name, language):
+    """The referent profile named `name` in `language`, when the referents demo made it."""
+    return Referent.objects.filter(name=name, locale__language_code=language).first()
+
+
+def _body(blocks, referents_page, language):
+    """Raw StreamField data, with the referent chosen and the referents directory of the
+    language filled in. A referent block is left out when its referent does not exist."""
     raw = []
     for block in blocks:
         value = block["value"]
-        if block["type"] == "referent_link" and value["page"] == REFERENTS_PAGE:
-            value = {**value, "page": referents_page.pk if referents_page else None}
+        if block["type"] == "referent_link":
+            referent = _referent(value["referent"], language)
+            if referent is None:
+                continue
+            page = value["page"]
+            if page == REFERENTS_PAGE:
+                page = referents_page.pk if referents_page else None
+            value = {"referent": referent.pk, "page": page, "earlier_contact": ""}
         raw.append({"type": block["type"], "value": value})
     return json.dumps(raw)
 
 
+def _last_reviewed(guide):
+    if guide["last_reviewed"] != OVERDUE:
+        return guide["last_reviewed"]
+    # Reviewed one interval and three weeks ago: the review is three weeks overdue.
+    today = timezone.localdate()
+    return add_months(today, -guide["review_interval"]) - datetime.timedelta(weeks=3)
+
+
 def _guide_fields(guide, language, topics, referents_page):
     text = guide[language]
-    owner_name, owner_role = guide["owner"][language]
+    # One owner for both languages (a synchronised field): the French profile.
+    owner_name = guide["owner"]["fr"][0]
     return {
         "title": text["title"],
         "slug": text["slug"],
         "summary": text["summary"],
         "subject": guide["subject"],
-        "owner_name": owner_name,
-        "owner_role": owner_role,
-        "last_reviewed": guide["last_reviewed"],
-        "body": _body(text["body"], referents_page),
+        "guide_owner": _referent(owner_name, "fr"),
+        "review_interval": guide.get("review_interval", DEFAULT_INTERVAL),
+        "last_reviewed": _last_reviewed(guide),
+        "body": _body(text["body"], referents_page, language),
         "is_public": guide.get("is_public", False),
         "topics": [topics[key][language] for key in guide["topics"]],
         # The owner's referent profile in the same language, when the referents demo made it.
-        "referent": Referent.objects.filter(
-            name=owner_name, locale__language_code=language
-        ).first(),
+        "referent": _referent(owner_name, language),
     }
 
 

@@ -8,6 +8,9 @@ from datetime import date
 
 
 REFERENTS_PAGE = "referents-directory"
+# A review date worked out when the demo loads, so that this guide is overdue for review
+# whenever the demo is loaded: the dashboard and the report always have one to show.
+OVERDUE = "overdue"
 
 
 def heading(text):
@@ -52,9 +55,11 @@ def ask_referent(title, html):
 
 
 def referent(name, role):
+    """A referent block: the demo loader chooses the referent profile named `name` (the role
+    is what their profile says, shown from it)."""
     return {
         "type": "referent_link",
-        "value": {"name": name, "role": role, "email": "", "page": REFERENTS_PAGE},
+        "value": {"referent": name, "page": REFERENTS_PAGE},
     }
 
 
@@ -102,7 +107,8 @@ GUIDES = [
         "stages": ["discover"],
         "topics": ["social-networks"],
         "owner": SAMIR,
-        "last_reviewed": date(2026, 10, 6),
+        "review_interval": 6,
+        "last_reviewed": OVERDUE,
         "fr": {
             "title": "Créer un profil qui vous ressemble",
             "slug": "creer-son-profil",

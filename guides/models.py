@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -10,13 +11,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.access import PublicFlagMixin, visible_to
 from home.models import IntroPage
 from home.stages import Stage, stage_or_none
+from referents.models import Referent
 
 from .blocks import GuideStreamBlock
 from .by_stage import chosen_stage, group_by_stage
+from .review_dates import ReviewInterval, review_due_date
 
 
 class Subject(models.TextChoices):
@@ -106,16 +110,23 @@ class GuidePage(PublicFlagMixin, Page):
         related_name="+",
         help_text=_("Used by search and to suggest the right referent."),
     )
-    owner_name = models.CharField(
-        _("owner"),
-        max_length=120,
-        help_text=_("The person who keeps this guide up to date, shown to readers."),
-    )
-    owner_role = models.CharField(
-        _("owner's role"),
-        max_length=120,
+    guide_owner = models.ForeignKey(
+        "referents.Referent",
+        verbose_name=_("owner"),
+        null=True,
         blank=True,
-        help_text=_("For example: digital communication team."),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The referent who keeps this guide up to date. They get a reminder by e-mail "
+            "when a review is due. The same in every language."
+        ),
+    )
+    review_interval = models.PositiveSmallIntegerField(
+        _("review every"),
+        choices=ReviewInterval.choices,
+        default=ReviewInterval.SIX_MONTHS,
+        help_text=_("How often the owner checks that the guide is still right."),
     )
     referent = models.ForeignKey(
         "referents.Referent",
@@ -129,7 +140,15 @@ class GuidePage(PublicFlagMixin, Page):
     last_reviewed = models.DateField(
         _("last reviewed"),
         default=timezone.localdate,
-        help_text=_("Shown to readers. Update it when you check the guide again."),
+        help_text=_(
+            'Shown to readers. Set by "Mark as reviewed" in the guide review report, '
+            "or by hand."
+        ),
+    )
+    # Worked out on every save (last review + interval) so that lists of guides due for
+    # review are one indexed filter, in any database.
+    review_due = models.DateField(
+        _("review due"), null=True, editable=False, db_index=True
     )
     body = StreamField(GuideStreamBlock(), verbose_name=_("body"))
 
@@ -152,10 +171,10 @@ class GuidePage(PublicFlagMixin, Page):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                FieldPanel("owner_name"),
-                FieldPanel("owner_role"),
-                FieldPanel("referent"),
+                FieldPanel("guide_owner"),
+                FieldPanel("review_interval"),
                 FieldPanel("last_reviewed"),
+                FieldPanel("referent"),
             ],
             heading=_("Owner and review"),
         ),
@@ -170,9 +189,22 @@ class GuidePage(PublicFlagMixin, Page):
         index.RelatedFields("topics", [index.SearchField("name")]),
     ]
 
+    # One owner and one rhythm for a guide in every language. The owner points at the
+    # referent profile the editor chose; pages show its translation in their own language.
+    override_translatable_fields = [
+        SynchronizedField("guide_owner", overridable=False),
+        SynchronizedField("review_interval", overridable=False),
+    ]
+
     class Meta:
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
+        permissions = [
+            (
+                "review_guides",
+                _("Can see the guides due for review and mark any guide as reviewed"),
+            )
+        ]
 
     @property
     def stage_values(self):
@@ -187,6 +219,31 @@ class GuidePage(PublicFlagMixin, Page):
     @property
     def is_media_relations(self):
         return self.subject == Subject.MEDIA_RELATIONS
+
+    @property
+    def owner_for_readers(self):
+        """The owner's profile in this page's language when it is translated and live, else
+        the profile chosen (one query for both)."""
+        if self.guide_owner_id is None:
+            return None
+        profiles = Referent.objects.filter(
+            Q(pk=self.guide_owner_id) | Q(locale_id=self.locale_id, live=True),
+            translation_key__in=Referent.objects.filter(pk=self.guide_owner_id).values(
+                "translation_key"
+            ),
+        )
+        by_locale = {profile.locale_id: profile for profile in profiles}
+        translation = by_locale.get(self.locale_id)
+        if translation is not None and translation.live:
+            return translation
+        return next((p for p in profiles if p.pk == self.guide_owner_id), None)
+
+    def save(self, *args, **kwargs):
+        self.review_due = review_due_date(self.last_reviewed, self.review_interval)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "last_reviewed" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "review_due"}
+        return super().save(*args, **kwargs)
 
     def set_stages(self, values):
         stages = [stage for stage in map(stage_or_none, values) if stage]
@@ -215,3 +272,33 @@ class GuideStage(models.Model):
 
     def __str__(self):
         return self.get_stage_display()
+
+
+class GuideReviewReminder(models.Model):
+    """The owner of this guide was reminded of the review due on this date."
+
+    Kept apart from the page so that publishing an older revision cannot bring back an
+    earlier state and send the reminder again. The unique pair is what makes the reminder
+    command safe to run twice, or on two hosts at once: the row is written in the same
+    transaction as the decision to send, and a second writer fails on the constraint."""
+
+    page = models.ForeignKey(
+        GuidePage,
+        verbose_name=_("guide"),
+        on_delete=models.CASCADE,
+        related_name="review_reminders",
+    )
+    due_date = models.DateField(_("review due"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("guide review reminder")
+        verbose_name_plural = _("guide review reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "due_date"], name="one_reminder_per_guide_due_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} {self.due_date}"

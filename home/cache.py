@@ -74,7 +74,16 @@ def cached_content(key_parts, compute, timeout=600):
 
 CONTENT_APPS = {"home", "stories", "guides", "referents"}
 # Saved all the time, and never shown in a cached page but in a per-reader fragment.
-NOT_CONTENT = {"stories.sharecount", "wagtailimages.rendition", "home.stagepreference"}
+# Comments have a version of their own per conversation (stories.comments.cache): a comment
+# leaves every other page warm.
+NOT_CONTENT = {
+    "stories.sharecount",
+    "wagtailimages.rendition",
+    "home.stagepreference",
+    "stories.comment",
+    "stories.commentreport",
+    "stories.commentnotification",
+}
 
 
 def _is_content(instance):

@@ -10,7 +10,8 @@ Two full-response layers, one invalidation:
   CHORUS_EMPLOYEE_PAGE_CACHE_MODELS), kept a minute (share-kit embargoes open and close on
   time). Whatever differs for each reader is filled in as the copy is served: each form's
   CSRF token, and the per-reader fragments of `{% per_reader %}` (CHORUS_PER_READER_FRAGMENTS:
-  the home page's news since the last visit and the guides of the reader's stage).
+  the home page's news since the last visit and the guides of the reader's stage; the
+  comments under a story or spotlight, which take the page's id as their argument).
 - Within a page, impersonal fragments are cached with `{% chorus_cache %}`
   (home/templatetags/chorus_cache.py) and data and parts of per-reader fragments with
   `home.cache.cached_content`.
@@ -132,11 +133,14 @@ def _serve_for_anonymous(request, serve):
 # CHORUS_PER_READER_FRAGMENTS) is rendered for the reader in place of its own placeholder.
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = b"chorus-csrf-token-placeholder"
-PER_READER_PLACEHOLDER = re.compile(rb"<!--chorus-per-reader:(\w+)-->")
+# A fragment may take one number (a page id): `<!--chorus-per-reader:comments:42-->`.
+PER_READER_PLACEHOLDER = re.compile(rb"<!--chorus-per-reader:(\w+)(?::(\d+))?-->")
 
 
-def per_reader_placeholder(name):
-    return format_html("<!--chorus-per-reader:{}-->", name)
+def per_reader_placeholder(name, argument=None):
+    if argument is None:
+        return format_html("<!--chorus-per-reader:{}-->", name)
+    return format_html("<!--chorus-per-reader:{}:{}-->", name, int(argument))
 
 
 def rendering_for_every_reader(request):
@@ -145,9 +149,13 @@ def rendering_for_every_reader(request):
     return getattr(request, "chorus_for_every_reader", False)
 
 
-def render_per_reader(name, request, locale_id):
-    """The HTML of a per-reader fragment, by its name in CHORUS_PER_READER_FRAGMENTS."""
-    return import_string(settings.CHORUS_PER_READER_FRAGMENTS[name])(request, locale_id)
+def render_per_reader(name, request, locale_id, argument=None):
+    """The HTML of a per-reader fragment, by its name in CHORUS_PER_READER_FRAGMENTS, with
+    its argument when it takes one."""
+    fragment = import_string(settings.CHORUS_PER_READER_FRAGMENTS[name])
+    if argument is None:
+        return fragment(request, locale_id)
+    return fragment(request, locale_id, argument)
 
 
 def _fill_for_reader(request, content, locale_id):
@@ -155,7 +163,8 @@ def _fill_for_reader(request, content, locale_id):
         name = match.group(1).decode()
         if name not in settings.CHORUS_PER_READER_FRAGMENTS:
             return match.group(0)
-        return render_per_reader(name, request, locale_id).encode()
+        argument = int(match.group(2)) if match.group(2) else None
+        return render_per_reader(name, request, locale_id, argument).encode()
 
     content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
     return PER_READER_PLACEHOLDER.sub(fragment, content)

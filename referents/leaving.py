@@ -14,6 +14,9 @@ one or in bulk) or erased by its owner (referents.views.erase_my_data). It is sa
 - The personal image collection is deleted with its images and renditions (Wagtail deletes
   the files once the transaction commits). A photo still shown on a published page (the
   spotlight they kept online) moves to the shared ambassadors' collection instead.
+- The stories app deletes the person's comments (what they wrote is theirs, and threads are
+  flat, so no one else's words lose their context), their e-mail choice about comments, and
+  removes their name from the comments they reported (`account_closed`).
 - Every session of the account ends, and every cached page is forgotten.
 """
 

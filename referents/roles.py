@@ -32,6 +32,9 @@ EDITOR_SNIPPETS = [
     "stories.sharekit",
     "referents.referent",
     "team_channels.teamchannel",
+    # Editors accept or decline story suggestions ("change"); nobody adds one in the
+    # admin, whatever the permission says (stories.suggestion_admin's policy).
+    "stories.storysuggestion",
 ]
 EDITOR_PAGE_PERMISSIONS = [
     "add_page",
@@ -83,6 +86,15 @@ def _set_collection_permissions(group, collection, codenames):
         )
 
 
+def comment_moderation_permissions():
+    """Editors and referents moderate comments: they see and change them in the admin
+    (the stories app's CommentViewSet), never add or delete one there."""
+    return [
+        _permission("stories", "view_comment"),
+        _permission("stories", "change_comment"),
+    ]
+
+
 def setup_editors(group):
     permissions = [_permission("wagtailadmin", "access_admin")]
     permissions += [
@@ -90,6 +102,9 @@ def setup_editors(group):
         _permission("home", "change_chorussettings"),
         _permission("home", "manage_quiet_period"),
         _permission("stories", "view_share_report"),
+        _permission("stories", "change_commentsettings"),
+        *comment_moderation_permissions(),
+        _permission("guides", "review_guides"),
         _permission("wagtailcore", "view_locale"),
     ]
     for label in EDITOR_SNIPPETS:
@@ -131,10 +146,13 @@ def setup_referents(group):
     # "change_referent" is narrowed to their own profile by OwnProfilePermissionPolicy.
     for index_page in spotlight_index_pages():
         _set_page_permissions(group, index_page, REFERENT_PAGE_PERMISSIONS)
+    # "view" on story suggestions: the policy shows them only those that asked for help.
     permissions = [
         _permission("wagtailadmin", "access_admin"),
         _permission("referents", "change_referent"),
         _permission("referents", "publish_referent"),
+        *comment_moderation_permissions(),
+        _permission("stories", "view_storysuggestion"),
     ]
     group.permissions.add(*[p for p in permissions if p is not None])
 

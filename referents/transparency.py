@@ -264,20 +264,95 @@ def inventory():
             ("stories.SpotlightPage", "stories.StoryAuthor"),
         ),
         Entry(
+            "comments",
+            _("Your comments on stories and spotlights"),
+            _(
+                "Each comment you write: its text, the page and the language it was "
+                "written in, when you wrote it and last changed it, and whether it is "
+                "shown, waiting for a moderator or hidden by one. No likes and no count "
+                "of comments per person exist."
+            ),
+            _(
+                "Until you delete it, or an editor deletes the page. When your account "
+                "closes, your comments are deleted with it."
+            ),
+            _(
+                "Logged-in colleagues, under the page, with your name; never visitors "
+                "from outside, feeds or public search. Editors and referents moderate "
+                "them in the admin."
+            ),
+            ("stories.Comment",),
+            ("stories.Comment",),
+        ),
+        Entry(
+            "comment-reports",
+            _("Comments you report"),
+            _(
+                "The reason you give and when, and your account, only so that reporting "
+                "the same comment again counts once."
+            ),
+            _(
+                "As long as the comment exists. When your account closes, the report "
+                "stays for the moderators without your name."
+            ),
+            _("Editors and referents read the reason; no screen shows who reported."),
+            ("stories.CommentReport",),
+            ("stories.CommentReport",),
+        ),
+        Entry(
+            "comment-emails",
+            _("E-mails about comments on your pages"),
+            _(
+                "If you asked for them: that you want an e-mail when a colleague "
+                "comments on a page you wrote. Nothing else."
+            ),
+            _("Until you stop them, or your account closes."),
+            _("You only; the e-mails go to you alone."),
+            ("stories.CommentNotification",),
+        ),
+        Entry(
+            "suggestions",
+            _("The stories you suggest"),
+            _(
+                "Each suggestion as you wrote it (title, what happened, who could tell "
+                "it, photo and its description, topics, whether it could be public), "
+                "your two choices (to be credited as author, to get help from a "
+                "referent), its language, when you sent it, the editors' decision with "
+                "its date and reason, and the draft story made from it. The photo of an "
+                "accepted suggestion moves to the image library, with the story."
+            ),
+            _(
+                "Until an editor deletes it, or your account closes: then pending and "
+                "declined suggestions are deleted, and accepted ones stay without the "
+                "link to you (the story they became is the organisation's)."
+            ),
+            _(
+                "You, on your suggestions page. Editors see every suggestion, but your "
+                "name only if you asked to be credited; referents see the suggestions "
+                "that ask for help, with your name. Nobody sees how many suggestions "
+                "anyone made."
+            ),
+            ("stories.StorySuggestion",),  # by label: referents must not import stories
+            ("stories.StorySuggestion",),
+        ),
+        Entry(
             "referent",
             _("Your referent profile, if you are a referent"),
             _(
                 "Your name, photo, role, team, work e-mail address, topics, languages "
                 "and short bio, and a link to your account so that you can keep the "
-                "profile up to date yourself."
+                "profile up to date yourself. If you own guides: which guides you keep up "
+                "to date, and the review dates you were reminded of by e-mail."
             ),
             _("Until an editor deletes it, when you stop being a referent."),
             _(
                 "Logged-in employees, in the referent directory and beside guides. A "
                 "sensitive story shows one referent's card (not the e-mail address), to "
-                "visitors from outside too when the story is public."
+                "visitors from outside too when the story is public. Editors see which "
+                "guides you own and when their review is due."
             ),
-            ("referents.Referent",),
+            # By label: referents must not import guides.
+            ("referents.Referent", "guides.GuideReviewReminder"),
         ),
         Entry(
             "uploads",
@@ -408,12 +483,13 @@ def inventory():
             _("Short-lived copies in the cache"),
             _(
                 "To keep pages fast, under your account number: a copy of your stage, a "
-                "copy of your session, and how many questions you sent to referents in "
-                "the last hour (to limit them)."
+                "copy of your session, how many questions you sent to referents in "
+                "the last hour and how many comments you posted in the last minute "
+                "(to limit them)."
             ),
             _(
                 "The stage until you change it, the session as long as the session, the "
-                "question counter for %(duration)s."
+                "question counter for %(duration)s, the comment counter for a minute."
             )
             % {"duration": duration(timedelta(seconds=ASK_WINDOW_SECONDS))},
             _("Nobody: no screen shows them."),
@@ -477,6 +553,10 @@ def never_stored():
         _(
             "Your e-mail address is sent to no avatar service (such as Gravatar) or "
             "other third party."
+        ),
+        _(
+            "Likes, or how many comments each person wrote: comments carry no score "
+            "and nothing counts them per person."
         ),
         _("Any points, score, ranking or target about you."),
     ]

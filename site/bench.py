@@ -47,6 +47,7 @@ CEILING_PATH = "/"  # on the ceiling's own server
 TARGETS = {  # DESIGN §6: ratio to the trivial view at 8 clients
     "story (anonymous)": 0.50,
     "story (logged in)": 0.25,
+    "story, 200 comments (logged in)": 0.25,
     "home": 0.20,
     "search": 0.05,
 }
@@ -302,6 +303,10 @@ def pages_to_measure():
     story_internal = StoryPage.objects.live().get(
         slug="load-story-1", locale__language_code="fr"
     )
+    # generate_load_data writes 200 comments on this one.
+    story_commented = StoryPage.objects.live().get(
+        slug="load-story-2", locale__language_code="fr"
+    )
     guide = GuidePage.objects.live().get(
         slug="load-guide-0", locale__language_code="fr"
     )
@@ -313,6 +318,7 @@ def pages_to_measure():
         ("story index", index.url, True),
         ("story (anonymous)", story_public.url, False),
         ("story (logged in)", story_internal.url, True),
+        ("story, 200 comments (logged in)", story_commented.url, True),
         ("guide", guide.url, True),
         ("search", search, True),
     ]

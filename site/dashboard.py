@@ -1,6 +1,7 @@
 """The Chorus panel on the Wagtail admin dashboard: what needs attention this week.
 
-Each part is shown only to those who can act on it: reviews to editors and referents, share
+Each part is shown only to those who can act on it: reviews to editors and referents, guides
+due for review to editors (all) and to a guide's owner (theirs), share
 kits and share totals to editors, and to an ambassador only the state of their own spotlight.
 Share totals are those of the share report for the last whole week (stories/share_stats.py
 decides what may be shown): they add up only the figures the report shows. Pages are listed
@@ -19,6 +20,8 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
+from guides import reviews as guide_reviews
+from guides.review_dates import is_overdue
 from home.access import visible_to
 from home.channels.models import ChannelPost, TeamChannel
 from home.quiet import quiet_period_in_force, schedule
@@ -71,6 +74,22 @@ def kits_going_live_soon(request, now=None):
     )
 
 
+def guides_to_review(request, today=None):
+    """Guides due or overdue for review: all of them for editors, their own for a guide's
+    owner; None for anyone else (the section is not shown)."""
+    today = today or timezone.localdate()
+    if guide_reviews.can_see_all_reviews(request.user):
+        guides = guide_reviews.due_guides(request, today)
+    elif guide_reviews.owner_profiles(request.user).exists():
+        guides = guide_reviews.own_due_guides(request, today)
+    else:
+        return None
+    guides = list(guides[:LIST_LENGTH])
+    for guide in guides:
+        guide.overdue = is_overdue(guide.review_due, today)
+    return guides
+
+
 def shares_last_week(now=None):
     """The share report's network totals for the last whole week: the same figures, worked
     out by the same function, so the dashboard can never be set against the report."""
@@ -109,6 +128,11 @@ class ChorusDashboardPanel(Component):
         if _in_groups(user, EDITORS, REFERENTS):
             context["show_reviews"] = True
             context["reviews"] = waiting_for_review(self.request)
+        guides = guides_to_review(self.request)
+        if guides is not None:
+            context["show_guides"] = True
+            context["guides_due"] = guides
+            context["guides_all"] = guide_reviews.can_see_all_reviews(user)
         if user.has_perm("stories.change_sharekit"):
             context["show_kits"] = True
             context["kits"] = kits_going_live_soon(self.request)

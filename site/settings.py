@@ -195,7 +195,11 @@ CHORUS_PER_READER_FRAGMENTS = {
     "new_since_last_visit": "chorus_site.visits.new_since_last_visit",
     "guides_for_me": "guides.listing.guides_for_me",
     "my_referent": "referents.my_referent.my_referent_fragment",
+    "comments": "stories.comments.fragment.comments_fragment",
 }
+# Comments: how many a person may post in a minute, and how many a page shows at a time.
+CHORUS_COMMENTS_PER_MINUTE = int(os.environ.get("CHORUS_COMMENTS_PER_MINUTE", "5"))
+CHORUS_COMMENTS_PER_PAGE = 20
 CHORUS_EMPLOYEE_PAGE_CACHE_SECONDS = 60
 
 # Authentication: everything needs login except what is marked otherwise

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from wagtail.images import get_image_model
 
-from . import demo_share_kits, demo_spotlights
+from . import demo_comments, demo_share_kits, demo_spotlights, demo_suggestions
 from .demo_content import INDEX, STORIES, TOPIC_SLUGS, TOPICS
 from .models import StoryAuthor, StoryIndexPage, StoryPage, Topic
 
@@ -158,4 +158,6 @@ def load(home):
     # Spotlights and share kits refer to the stories: they come after them.
     demo_spotlights.load(home)
     demo_share_kits.load(home)
+    demo_comments.load(stories)
+    demo_suggestions.load(home, topics)
     return {"indexes": indexes, "topics": topics, "stories": stories}

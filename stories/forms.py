@@ -1,11 +1,14 @@
-"""Forms of the sharing feature: the editor's kit form and the employee's share panel."""
+"""Forms of the stories app: the editor's kit form, the employee's share panel, and the
+story suggestion with its decline form."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.images.fields import WagtailImageField
 
 from . import networks
+from .models import StorySuggestion, Topic
 from .networks import Network
 
 
@@ -129,3 +132,65 @@ class ShareForm(forms.Form):
                 },
             )
         return cleaned_data
+
+
+class SuggestStoryForm(forms.ModelForm):
+    """The employee's suggestion. The photo is checked by its content, size and pixels as
+    every upload is (Wagtail's image field, built per form so that the limits follow the
+    settings); a photo needs its alt text."""
+
+    class Meta:
+        model = StorySuggestion
+        fields = [
+            "title",
+            "what_happened",
+            "who_could_tell",
+            "photo",
+            "photo_alt",
+            "topics",
+            "could_be_public",
+            "credit_me",
+            "wants_help",
+        ]
+        widgets = {
+            "what_happened": forms.Textarea(attrs={"rows": 10}),
+            "topics": forms.CheckboxSelectMultiple,
+        }
+        error_messages = {
+            "title": {"required": _("Give your story a title.")},
+            "what_happened": {"required": _("Tell what happened, in a few lines.")},
+        }
+
+    def __init__(self, *args, locale, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topics"].queryset = Topic.objects.filter(locale=locale)
+        self.fields["photo"] = WagtailImageField(
+            label=_("Photo (optional)"), required=False
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("photo") and not cleaned_data.get("photo_alt", "").strip():
+            self.add_error(
+                "photo_alt", _("Describe the photo for people who cannot see it.")
+            )
+        return cleaned_data
+
+    @property
+    def photo_lost(self):
+        """A browser never fills a file field again: after an error, the photo sent
+        (valid or not) must be chosen again, and the page says so."""
+        return self.is_bound and bool(self.files.get(self.add_prefix("photo")))
+
+
+class DeclineSuggestionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason, for the person who suggested it"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Short and kind: it is sent to them by e-mail and shown on their "
+            "suggestions page."
+        ),
+        error_messages={"required": _("Say in a few words why the story is declined.")},
+    )

@@ -2,7 +2,7 @@
 
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
-from .models import SpotlightPage
+from .models import SpotlightPage, StorySuggestion
 
 
 def _live_spotlights_of(user):
@@ -28,3 +28,14 @@ def unpublish_spotlight_of_closed_account(sender, user, keep_spotlight, **kwargs
     for page in _live_spotlights_of(user):
         # Logged without a user: the account may be about to disappear.
         UnpublishPageAction(page).execute(skip_permission_checks=True)
+
+
+def forget_suggestions_of_closed_account(sender, user, **kwargs):
+    # What was never written leaves with the person; an accepted suggestion is where a
+    # story came from, so it stays, without the link to them (the story's byline, if they
+    # asked for one, is the story's and stays with it).
+    suggestions = StorySuggestion.objects.filter(suggested_by=user)
+    for suggestion in suggestions.exclude(status=StorySuggestion.Status.ACCEPTED):
+        suggestion.photo.delete(save=False)
+        suggestion.delete()
+    suggestions.update(suggested_by=None, credit_me=False, wants_help=False)

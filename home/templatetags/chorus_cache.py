@@ -91,13 +91,14 @@ def do_chorus_cache(parser, token):
 
 
 @register.simple_tag(takes_context=True)
-def per_reader(context, name):
+def per_reader(context, name, argument=None):
     """`{% per_reader "guides_for_me" %}`: a part of a page that differs for each reader
     (CHORUS_PER_READER_FRAGMENTS). When the page is cached for every employee, a
     placeholder stands in its place and the part is rendered for each reader as the page
-    is served (home.page_cache)."""
+    is served (home.page_cache). A fragment may take one number, such as a page id:
+    `{% per_reader "comments" page.pk %}`."""
     request = context["request"]
     if rendering_for_every_reader(request):
-        return per_reader_placeholder(name)
+        return per_reader_placeholder(name, argument)
     page = context.get(PAGE_TEMPLATE_VAR)
-    return render_per_reader(name, request, getattr(page, "locale_id", None))
+    return render_per_reader(name, request, getattr(page, "locale_id", None), argument)

@@ -1,3 +1,10 @@
+from .comments import (
+    Comment,
+    CommentNotification,
+    CommentReport,
+    CommentSettings,
+    CommentStatus,
+)
 from .pages import (
     SpotlightIndexPage,
     SpotlightPage,
@@ -7,10 +14,16 @@ from .pages import (
 )
 from .share_count import ShareCount
 from .share_kit import ShareKit, ShareText
+from .suggestions import StorySuggestion
 from .topics import Topic
 
 
 __all__ = [
+    "Comment",
+    "CommentNotification",
+    "CommentReport",
+    "CommentSettings",
+    "CommentStatus",
     "ShareCount",
     "ShareKit",
     "ShareText",
@@ -19,5 +32,6 @@ __all__ = [
     "StoryAuthor",
     "StoryIndexPage",
     "StoryPage",
+    "StorySuggestion",
     "Topic",
 ]

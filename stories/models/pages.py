@@ -17,6 +17,7 @@ from home.access import PublicFlagMixin, visible_to
 from home.blocks import BodyStreamBlock
 from home.models import ImageWithAltMixin, IntroPage
 
+from .comments import CommentablePageMixin
 from .story_queries import StoryPageManager
 
 
@@ -70,7 +71,7 @@ class StoryIndexPage(IntroPage):
         return stories.newest_first().with_list_data()
 
 
-class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):
+class StoryPage(CommentablePageMixin, PublicFlagMixin, ImageWithAltMixin, Page):
     date = models.DateField(
         _("date"),
         default=timezone.localdate,
@@ -142,6 +143,7 @@ class StoryPage(PublicFlagMixin, ImageWithAltMixin, Page):
                 FieldPanel("is_public"),
                 FieldPanel("is_sensitive"),
                 FieldPanel("sensitive_guidance"),
+                FieldPanel("comments_allowed"),
             ],
             heading=_("Audience and care"),
         ),
@@ -253,7 +255,7 @@ class SpotlightIndexPage(IntroPage):
         return context
 
 
-class SpotlightPage(PublicFlagMixin, ImageWithAltMixin, Page):
+class SpotlightPage(CommentablePageMixin, PublicFlagMixin, ImageWithAltMixin, Page):
     """An ambassador's own page, written by them. The page owner is the ambassador."""
 
     image_field_name = "photo"
@@ -330,6 +332,7 @@ class SpotlightPage(PublicFlagMixin, ImageWithAltMixin, Page):
                 "colleagues. Takes effect when the page is published."
             ),
         ),
+        FieldPanel("comments_allowed"),
     ]
 
     search_fields = Page.search_fields + [

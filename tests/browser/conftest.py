@@ -8,16 +8,20 @@ Screenshots go to tests/browser/screenshots/ (the README shows some of them).
 import os
 from pathlib import Path
 
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import timezone
 
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 import pytest
 
 from chorus_site.browser import HOW_TO_INSTALL, find_chromium
 from referents.models import ReferentIndexPage
+from referents.roles import EDITORS, EMPLOYEES, REFERENTS
 from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory
+from tests.factories.home import UserFactory
 from tests.factories.referents import (
     ReferentFactory,
     SpotlightIndexPageFactory,
@@ -27,6 +31,7 @@ from tests.factories.stories import (
     ShareKitFactory,
     StoryIndexPageFactory,
     StoryPageFactory,
+    TopicFactory,
 )
 
 
@@ -118,6 +123,43 @@ def axe():
 
     run.check = check
     return run
+
+
+@pytest.fixture
+def suggestion_world(home_page, roles):
+    """What the story-suggestion journeys need, in French: the story index, two topics, an
+    employee who suggests (Léa Martin), an editor who decides (Claire Fontaine), a referent
+    (Nadia Benali) and a colleague who will read and comment (Karim Haddad). Passwords are
+    the factory's. Steps to combine: tests/browser/suggestion_steps.py."""
+
+    def person(username, first_name, last_name, *groups):
+        user = UserFactory(
+            username=username,
+            first_name=first_name,
+            last_name=last_name,
+            email=f"{username}@chorus.example",
+        )
+        user.groups.set(Group.objects.filter(name__in=[EMPLOYEES, *groups]))
+        # The admin in French too, whatever language the browser asks for.
+        UserProfile.objects.update_or_create(
+            user=user, defaults={"preferred_language": "fr"}
+        )
+        return user
+
+    return {
+        "home": home_page,
+        "story_index": StoryIndexPageFactory(
+            parent=home_page, title="Histoires", slug="histoires", show_in_menus=True
+        ),
+        "topics": [
+            TopicFactory(name="Environnement", slug="environnement"),
+            TopicFactory(name="Vie de l'entreprise", slug="vie-entreprise"),
+        ],
+        "employee": person("lea", "Léa", "Martin"),
+        "editor": person("claire", "Claire", "Fontaine", EDITORS),
+        "referent": person("nadia", "Nadia", "Benali", REFERENTS),
+        "colleague": person("karim", "Karim", "Haddad"),
+    }
 
 
 def _referent_index_page(parent, **fields):

@@ -26,8 +26,6 @@ class GuidePageFactory(wagtail_factories.PageFactory):
     slug = factory.LazyAttribute(lambda page: slugify(page.title))
     summary = "A short summary."
     subject = Subject.WRITING
-    owner_name = "Alex Martin"
-    owner_role = "Digital communication"
     body = factory.LazyAttribute(
         lambda page: [{"type": "paragraph", "value": f"<p>About {page.title}.</p>"}]
     )

@@ -8,7 +8,14 @@ from wagtail.models import Locale
 import factory
 import wagtail_factories
 
-from stories.models import ShareKit, ShareText, StoryIndexPage, StoryPage, Topic
+from stories.models import (
+    ShareKit,
+    ShareText,
+    StoryIndexPage,
+    StoryPage,
+    StorySuggestion,
+    Topic,
+)
 
 
 class TopicFactory(factory.django.DjangoModelFactory):
@@ -80,3 +87,20 @@ class ShareTextFactory(factory.django.DjangoModelFactory):
     network = "x"
     angle = ""
     text = "A starting text."
+
+
+class StorySuggestionFactory(factory.django.DjangoModelFactory):
+    """A pending suggestion in French. Pass `suggested_by=` (a user) and any choice."""
+
+    class Meta:
+        model = StorySuggestion
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Suggestion {n}")
+    what_happened = "Ce qui s'est passé.\n\nEt la suite."
+    locale = factory.LazyFunction(Locale.get_default)
+
+    @factory.post_generation
+    def topics(suggestion, create, extracted, **kwargs):
+        if create and extracted:
+            suggestion.topics.set(extracted)

@@ -66,6 +66,8 @@ def test_demo_reuses_existing_topics_by_slug(home, locales):
 
 def test_every_demo_guide_renders(home, client_for, employee):
     demo.load(home)
+    # The referents demo sets the demo accounts' passwords ("employee" is one of them).
+    employee.refresh_from_db()
     client = client_for(employee)
     for guide in GuidePage.objects.live():
         response = client.get(guide.url)
@@ -82,3 +84,37 @@ def test_demo_guides_name_the_referent_of_their_language(home, locales):
         guide = GuidePage.objects.get(locale=locales[code], subject="media-relations")
         assert guide.referent.name == "Claire Fontaine"
         assert guide.referent.locale == locales[code]
+
+
+def test_demo_guides_have_owners_one_overdue_and_render_their_referents(
+    home, locales, client_for, employee, roles
+):
+    from django.utils import timezone
+
+    from referents import demo as referents_demo
+
+    referents_demo.load(home)
+    demo.load(home)
+    today = timezone.localdate()
+    for code in ("fr", "en"):
+        guides = GuidePage.objects.live().filter(locale=locales[code])
+        assert all(guide.guide_owner is not None for guide in guides)
+        overdue = [guide for guide in guides if guide.review_due < today]
+        assert [guide.slug for guide in overdue] == [
+            "creer-son-profil" if code == "fr" else "create-your-profile"
+        ]
+    # The referents demo sets the demo accounts' passwords ("employee" is one of them).
+    employee.refresh_from_db()
+    client = client_for(employee)
+    for guide in GuidePage.objects.live():
+        response = client.get(guide.url)
+        assert response.status_code == 200, guide.url
+        blocks = [block for block in guide.body if block.block_type == "referent_link"]
+        for block in blocks:
+            assert block.value["referent"].locale_id == guide.locale_id
+            assert block.value["referent"].name in response.content.decode()
+    assert any(
+        block.block_type == "referent_link"
+        for guide in GuidePage.objects.all()
+        for block in guide.body
+    )

@@ -25,17 +25,19 @@ def media_contact(home_page):
 def test_a_guide_shows_its_owner_review_date_and_stages(
     client_for, employee, guide_index
 ):
+    from tests.factories.referents import ReferentFactory
+
     guide = GuidePageFactory(
         parent=guide_index,
         title="Check a source",
         stages=["speak", "listen"],
-        owner_name="Sam Lee",
-        owner_role="Editor",
+        guide_owner=ReferentFactory(name="Sam Lee", role="Editor"),
         last_reviewed="2026-10-05",
     )
     html = client_for(employee).get(guide.url).content.decode()
-    assert "Sam Lee, Editor" in html
+    assert 'data-testid="guide-owner">Sam Lee, Editor<' in html
     assert 'datetime="2026-10-05"' in html
+    assert "Last reviewed" in html or "Dernière relecture" in html
     with translation.override("fr"):
         stages = f"{Stage.LISTEN.label}, {Stage.SPEAK.label}"
     assert f'data-testid="guide-stages">{stages}<' in html
@@ -60,6 +62,11 @@ def test_media_relations_guidelines_show_the_media_contact(
 def test_guidance_blocks_render_and_a_checklist_records_nothing(
     client_for, employee, guide_index
 ):
+    from tests.factories.referents import ReferentFactory
+
+    alex = ReferentFactory(
+        name="Alex Martin", role="Coach", email="alex@chorus.example"
+    )
     guide = GuidePageFactory(
         parent=guide_index,
         body=[
@@ -99,12 +106,7 @@ def test_guidance_blocks_render_and_a_checklist_records_nothing(
             },
             {
                 "type": "referent_link",
-                "value": {
-                    "name": "Alex Martin",
-                    "role": "Coach",
-                    "email": "alex@chorus.example",
-                    "page": None,
-                },
+                "value": {"referent": alex.pk, "page": None, "earlier_contact": ""},
             },
         ],
     )
@@ -116,7 +118,10 @@ def test_guidance_blocks_render_and_a_checklist_records_nothing(
     assert "<form" not in body and "<input" not in body
     assert "Bluesky" in body
     assert "When unsure." in body
-    assert 'href="mailto:alex@chorus.example"' in body
+    # The referent chosen in the block, as their profile says; their e-mail stays private.
+    assert "<strong>Alex Martin</strong>, Coach" in body
+    assert f'href="/fr/ask-a-referent/?referent={alex.pk}"' in body
+    assert "alex@chorus.example" not in body
 
 
 def test_internal_guides_need_a_login_and_public_ones_do_not(client, guide_index):
@@ -132,7 +137,7 @@ def test_blocks_have_icon_template_and_preview():
     for name, block in GuideStreamBlock().child_blocks.items():
         assert block.meta.icon, name
         assert block.meta.template, name
-        if name != "image":
+        if name not in ("image", "referent_link"):
             assert block.meta.preview_value, name
 
 

@@ -7,6 +7,7 @@ from guides.models import GuideIndexPage, GuidePage, GuideStage
 from home.models import HomePage
 from stories.models import StoryIndexPage, StoryPage
 from tests.factories.guides import GuidePageFactory
+from tests.factories.referents import ReferentFactory
 
 
 def guide_form_data(stages=("listen",), **fields):
@@ -16,7 +17,7 @@ def guide_form_data(stages=("listen",), **fields):
             "slug": "a-guide",
             "summary": "In short.",
             "subject": "writing",
-            "owner_name": "Alex Martin",
+            "review_interval": "6",
             "last_reviewed": "2026-11-02",
             "body": streamfield([("heading", "Hello")]),
             **fields,
@@ -32,6 +33,7 @@ class GuidePageTreeTests(WagtailPageTestCase):
     def _pages(self, guide_index, editor, monkeypatch):
         self.guide_index = guide_index
         self.editor = editor
+        self.owner = ReferentFactory(name="Alex Martin")
         # Wagtail's helpers log in with the first backend, which is django-axes' (it has no
         # get_user): use the model backend, as a real login would after axes' check.
         monkeypatch.setattr(
@@ -54,8 +56,8 @@ class GuidePageTreeTests(WagtailPageTestCase):
                 "slug": "reply-calmly",
                 "summary": "What to do when a post draws a sharp reply.",
                 "subject": "sensitive",
-                "owner_name": "Alex Martin",
-                "owner_role": "Digital communication",
+                "guide_owner": str(self.owner.pk),
+                "review_interval": "3",
                 "last_reviewed": "2026-11-02",
                 "body": streamfield(
                     [
@@ -90,6 +92,9 @@ class GuidePageTreeTests(WagtailPageTestCase):
         self.assertCanCreate(self.guide_index, GuidePage, data)
         guide = GuidePage.objects.get(slug="reply-calmly")
         assert guide.live
+        assert guide.guide_owner == self.owner  # chosen, not typed
+        assert guide.review_interval == 3
+        assert guide.review_due.isoformat() == "2027-02-02"
         assert guide.stage_values == ["speak", "lead"]
         assert set(
             GuideStage.objects.filter(page=guide).values_list("stage", flat=True)

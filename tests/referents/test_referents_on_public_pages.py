@@ -53,6 +53,7 @@ def samir(topic):
         photo_alt="Samir, smiling",
     )
     referent.topics.set([topic])
+    referent.save()  # a ParentalManyToManyField is stored when the referent is saved
     return referent
 
 
@@ -65,22 +66,27 @@ def sensitive_story(home_page, topic, media_contact):
 
 
 @pytest.fixture
-def public_guide(home_page, samir, topic, media_contact):
+def claire(locales):
+    return ReferentFactory(
+        name="Claire Fontaine",
+        role="Media relations referent",
+        email="claire.fontaine@chorus.example",
+    )
+
+
+@pytest.fixture
+def public_guide(home_page, samir, claire, topic, media_contact):
     return GuidePageFactory(
         parent=GuideIndexPageFactory(parent=home_page),
         title="Talking about a sensitive subject",
         is_public=True,
         referent=samir,
+        guide_owner=ReferentFactory(name="Alex Martin"),
         topics=[topic],
         body=[
             {
                 "type": "referent_link",
-                "value": {
-                    "name": "Claire Fontaine",
-                    "role": "Media relations referent",
-                    "email": "claire.fontaine@chorus.example",
-                    "page": None,
-                },
+                "value": {"referent": claire.pk, "page": None, "earlier_contact": ""},
             }
         ],
     )
@@ -142,7 +148,7 @@ def test_a_public_guide_names_no_colleague_to_visitors(
     assert not shows_samir(html)
     assert 'data-testid="ask-guide-referent"' not in html
     assert "Alex Martin" not in html  # the guide's owner, a colleague too
-    # The referent typed into a block has no consent on record either.
+    # The referent chosen in a block has no consent on record either.
     assert "Claire Fontaine" not in html
     assert "claire.fontaine@chorus.example" not in html
     assert "Camille Rousseau" in html
@@ -164,6 +170,35 @@ def test_a_public_guide_names_its_referent_to_visitors_once_they_agreed(
     assert 'data-testid="ask-guide-referent"' in html
     assert SAMIR["name"] in html
     assert "Claire Fontaine" not in html
+
+
+def test_a_referent_block_shows_the_photo_to_visitors_only_with_consent(
+    client, client_for, employee, samir, public_guide
+):
+    public_guide.body = [
+        {
+            "type": "referent_link",
+            "value": {"referent": samir.pk, "page": None, "earlier_contact": ""},
+        }
+    ]
+    public_guide.referent = None
+    public_guide.save_revision().publish()
+
+    def block(html):
+        return html.split('class="guide__body"', 1)[1].split("</article>", 1)[0]
+
+    assert 'data-testid="guide-referent-block"' not in block(
+        client.get(public_guide.url).content.decode()
+    )
+    employee_block = block(client_for(employee).get(public_guide.url).content.decode())
+    assert SAMIR["name"] in employee_block
+    assert 'alt="Samir, smiling"' in employee_block
+    assert f"/ask-a-referent/?referent={samir.pk}" in employee_block
+
+    consent(samir)
+    visitor_block = block(client.get(public_guide.url).content.decode())
+    assert SAMIR["name"] in visitor_block
+    assert 'alt="Samir, smiling"' in visitor_block
 
 
 @pytest.mark.parametrize("whole_page_cache", [False, True])

@@ -55,3 +55,24 @@ def test_demo_stories_in_both_languages_and_a_second_load_changes_nothing(
 
     stories_demo.load(home)
     assert _counts() == first
+
+
+def test_demo_has_one_pending_french_suggestion_by_the_demo_employee(monkeypatch):
+    from stories.models import StorySuggestion
+    from tests.factories.home import UserFactory
+
+    monkeypatch.setattr(stories_demo.demo_spotlights, "load", lambda home: None)
+    monkeypatch.setattr(stories_demo.demo_share_kits, "load", lambda home: None)
+    employee = UserFactory(username="employee")
+    home = home_demo.load()
+    stories_demo.load(home)
+    stories_demo.load(home)
+    suggestion = StorySuggestion.objects.get()
+    assert suggestion.suggested_by == employee
+    assert suggestion.is_pending
+    assert suggestion.locale.language_code == "fr"
+    assert suggestion.wants_help and not suggestion.credit_me
+    assert sorted(t.slug for t in suggestion.topics.all()) == [
+        "engagement-solidaire",
+        "environnement",
+    ]

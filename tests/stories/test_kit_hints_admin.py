@@ -143,7 +143,9 @@ def test_a_kit_without_problems_says_so(admin_client, story):
     assert ShareKit.objects.get().get_latest_revision().content["texts"][0]["text"] == (
         "Venez."
     )
-    assert "suggestion" not in response.content.decode()
+    # No "Saved. N suggestions…" warning after saving.
+    assert "pour qu&#x27;il se lise bien" not in response.content.decode()
+    assert "pour qu'il se lise bien" not in response.content.decode()
 
 
 def test_the_preview_shows_the_hints_as_the_editor_types(admin_client, story):

@@ -68,3 +68,49 @@ def test_story_page_costs_the_same_with_more_topics_and_translations(
     english.save_revision().publish()
     # One more alternate language link, and no more queries.
     assert _queries(client, story.url) == few
+
+
+def _add_comments(story, author, count):
+    from stories.models import Comment
+
+    Comment.objects.bulk_create(
+        Comment(
+            thread_key=story.translation_key,
+            page=story,
+            author=author,
+            language="fr",
+            text=f"Commentaire {n}",
+        )
+        for n in range(count)
+    )
+    # bulk_create sends no signal: forget the conversation's cached part as a save would.
+    from stories.comments.cache import bump_thread
+
+    bump_thread(story.translation_key)
+
+
+def _cold_queries(client, url):
+    from django.core.cache import cache
+
+    client.get(url)
+    cache.clear()  # as right after a new comment: the conversation is rendered again
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_a_story_with_200_comments_costs_what_one_with_2_costs(
+    client_for, employee, referent, story_index
+):
+    client = client_for(employee)
+    _add_stories(story_index, 1, [])
+    story = story_index.get_children().specific().last()
+    _add_comments(story, referent, 2)
+    few_warm, few_cold = _queries(client, story.url), _cold_queries(client, story.url)
+    _add_comments(story, referent, 198)
+    html = client.get(story.url).content.decode()
+    assert "Commentaire 197" in html and 'data-testid="comments-pagination"' in html
+    assert _queries(client, story.url) == few_warm
+    assert _cold_queries(client, story.url) == few_cold
+    # Read from the cache, the conversation costs no query at all.
+    assert few_warm < few_cold

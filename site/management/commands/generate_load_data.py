@@ -24,6 +24,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
 from guides.models import GuideIndexPage, GuidePage, GuideStage, Subject
+from guides.review_dates import ReviewInterval, review_due_date
 from home.models import HomePage
 from home.stages import Stage
 from stories.models import (
@@ -379,7 +380,10 @@ class Generator:
                         translation_key=keys[n],
                         summary=sentence(code, n),
                         subject=subjects[n % len(subjects)],
-                        owner_name="Camille Rousseau",
+                        # Written in bulk (no save()): the review date is set here.
+                        review_due=review_due_date(
+                            timezone.localdate(), ReviewInterval.SIX_MONTHS
+                        ),
                         body=[
                             ("paragraph", RichText(f"<p>{sentence(code, n + i)}</p>"))
                             for i in range(3)
@@ -401,12 +405,37 @@ class Generator:
                 batch_size=BATCH,
             )
 
+    def comments(self, story_slug=f"{SLUG_PREFIX}story-2", count=200):
+        """A long conversation on one story, in both languages, written by the demo
+        accounts: `make bench` shows it costs what a short one costs."""
+        from django.contrib.auth import get_user_model
+
+        from stories.models import Comment
+
+        story = StoryPage.objects.filter(
+            slug=story_slug, locale=self.locales["fr"]
+        ).first()
+        authors = list(get_user_model().objects.filter(is_active=True).order_by("pk"))
+        if story is None or not authors or Comment.objects.filter(page=story).exists():
+            return
+        Comment.objects.bulk_create(
+            Comment(
+                thread_key=story.translation_key,
+                page=story,
+                author=authors[n % len(authors)],
+                language=LANGUAGES[n % len(LANGUAGES)],
+                text=sentence(LANGUAGES[n % len(LANGUAGES)], n),
+            )
+            for n in range(count)
+        )
+
     @transaction.atomic
     def run(self):
         topics = self.topics()
         self.stories(topics)
         self.spotlights(topics)
         self.guides(topics)
+        self.comments()
 
 
 class Command(BaseCommand):

@@ -1,0 +1,203 @@
+"""The conversation under a story or a spotlight: a per-reader fragment over a shared part.
+
+The page itself stays one cached copy for every employee (home.cache): the conversation is a
+`{% per_reader "comments" page.pk %}` fragment. What is the same for every reader (the
+comments of one page of the conversation, their count, whether comments are open) is
+rendered once and kept until that conversation changes (cache.py). For each reader, the
+buttons that are theirs (edit and delete their own comment, report the others', hide or show
+for moderators) replace a marker left beside each comment, and the form gets the reader's
+CSRF token: no query for a reader who is neither the page's author nor a moderator.
+
+Visitors who are not logged in get nothing, and so does a page's anonymous cached copy.
+"""
+
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.functional import SimpleLazyObject
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from wagtail.models import Page
+
+from ..models import Comment, CommentNotification, CommentStatus
+from .cache import kept_until_thread_changes
+from .rules import shows_moderation_buttons
+
+
+PAGE_PARAMETER = "comments"
+# Left beside each comment in the shared part: comment id, author id, status.
+ACTIONS_MARKER = re.compile(r"<!--chorus-comment:(\d+):(\d+):(\w+)-->")
+
+
+def actions_marker(comment):
+    return format_html(
+        "<!--chorus-comment:{}:{}:{}-->", comment.pk, comment.author_id, comment.status
+    )
+
+
+def thread_key_of(page_id):
+    """The conversation of a page (its translation key), which never changes: kept."""
+    key = f"chorus:comments-thread-of:{page_id}"
+    thread_key = cache.get(key)
+    if thread_key is None:
+        thread_key = (
+            Page.objects.filter(pk=page_id)
+            .values_list("translation_key", flat=True)
+            .first()
+        )
+        if thread_key is None:
+            return None
+        cache.set(key, thread_key, timeout=None)
+    return thread_key
+
+
+def page_number(request):
+    number = request.GET.get(PAGE_PARAMETER, "1")
+    return int(number) if number.isdigit() and 0 < len(number) < 6 else 1
+
+
+def shared_part(page_id, thread_key, number):
+    """What every reader of this page of the conversation sees, as a dict (cached)."""
+
+    def compute():
+        page = Page.objects.filter(pk=page_id).first()
+        page = page.specific if page is not None else None
+        if page is None or not hasattr(page, "comments_open"):
+            return {}
+        paginator = Paginator(
+            Comment.objects.shown_in_thread(thread_key),
+            settings.CHORUS_COMMENTS_PER_PAGE,
+        )
+        comments = paginator.get_page(number)
+        for comment in comments:
+            comment.marker = actions_marker(comment)
+        owners = set(
+            Page.objects.filter(translation_key=thread_key)
+            .exclude(owner=None)
+            .values_list("owner_id", flat=True)
+        )
+        return {
+            "open": page.comments_open,
+            "owners": owners,
+            "html": render_to_string(
+                "stories/comments/includes/thread.html",
+                {
+                    "comments": comments,
+                    "page_parameter": PAGE_PARAMETER,
+                },
+            ),
+            "count": paginator.count,
+        }
+
+    return kept_until_thread_changes(
+        thread_key,
+        ("part", page_id, translation.get_language(), number),
+        compute,
+    )
+
+
+def comments_fragment(request, locale_id, page_id):
+    user = request.user
+    if not user.is_authenticated:
+        return ""
+    thread_key = thread_key_of(page_id)
+    if thread_key is None:
+        return ""
+    part = shared_part(page_id, thread_key, page_number(request))
+    if not part:
+        return ""
+    csrf_token = get_token(request)
+    back = request.get_full_path()
+    # Asked only when a comment is shown: a page without comments costs nothing.
+    moderator = SimpleLazyObject(lambda: shows_moderation_buttons(user))
+
+    def actions(match):
+        return reader_actions(
+            user,
+            int(match.group(1)),
+            int(match.group(2)),
+            match.group(3),
+            moderator,
+            csrf_token,
+            back,
+        )
+
+    is_owner = user.pk in part["owners"]
+    return render_to_string(
+        "stories/comments/includes/comments.html",
+        {
+            # Rendered by our template (every text escaped) with buttons built by
+            # format_html in place of the markers.
+            "thread": mark_safe(ACTIONS_MARKER.sub(actions, part["html"])),  # noqa: S308  # nosec B308 B703
+            "count": part["count"],
+            "open": part["open"],
+            "post_url": reverse("stories:post_comment", args=[page_id]),
+            "csrf_token": csrf_token,
+            "max_length": Comment._meta.get_field("text").max_length,
+            "is_owner": is_owner,
+            "emails_on": is_owner
+            and CommentNotification.objects.filter(user=user).exists(),
+            "emails_url": reverse("stories:comment_emails"),
+            "back": back,
+        },
+    )
+
+
+def reader_actions(user, comment_id, author_id, status, moderator, csrf_token, back):
+    """The buttons of one comment for this reader."""
+    links = []
+    if author_id == user.pk:
+        links.append(
+            format_html(
+                '<a href="{}" data-testid="comment-edit">{}</a>',
+                reverse("stories:edit_comment", args=[comment_id]),
+                _("Edit"),
+            )
+        )
+        links.append(
+            format_html(
+                '<a href="{}" data-testid="comment-delete">{}</a>',
+                reverse("stories:delete_comment", args=[comment_id]),
+                _("Delete"),
+            )
+        )
+    elif status != CommentStatus.HIDDEN:
+        links.append(
+            format_html(
+                '<a href="{}" data-testid="comment-report">{}</a>',
+                reverse("stories:report_comment", args=[comment_id]),
+                _("Report"),
+            )
+        )
+    if moderator:
+        hide = status != CommentStatus.HIDDEN
+        links.append(
+            format_html(
+                '<form method="post" action="{}" class="comment__moderate">'
+                '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+                '<input type="hidden" name="action" value="{}">'
+                '<input type="hidden" name="next" value="{}">'
+                '<button type="submit" class="button button--quiet" data-testid="comment-{}">{}</button>'
+                "</form>",
+                reverse("stories:moderate_comment", args=[comment_id]),
+                csrf_token,
+                "hide" if hide else "show",
+                back,
+                "hide" if hide else "show",
+                _("Hide") if hide else _("Show again"),
+            )
+        )
+    if not links:
+        return ""
+    return format_html(
+        '<div class="comment__actions">{}</div>',
+        format_html("{}" * len(links), *links),
+    )
