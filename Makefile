@@ -60,6 +60,7 @@ messages: install ## Extract UI strings to locale/ and compile them
 
 bench: install ## Measure speed, queries and page weight (see README)
 	$(PYTHON) -m chorus_site.bench
+	$(PYTHON) -m chorus_site.bench_digests
 
 cluster: install ## Two app hosts on their own PostgreSQL and Redis, checked over HTTP (see README)
 	$(PYTHON) -m chorus_site.cluster

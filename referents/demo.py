@@ -2,15 +2,23 @@
 
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 
 from wagtail.models import Locale
 
 from . import programme
-from .models import Referent, ReferentChoice, ReferentIndexPage
+from .models import (
+    DigestFrequency,
+    DigestSubscription,
+    Referent,
+    ReferentChoice,
+    ReferentIndexPage,
+)
 from .roles import AMBASSADORS, EDITORS, EMPLOYEES, REFERENTS, ensure_roles
 
 
@@ -145,6 +153,7 @@ def load(home=None):
             programme.join(user, **AMBASSADOR_LINKS[account.username])
     _load_referents()
     _choose_demo_referent()
+    _choose_demo_digest()
     if home is not None:
         _load_directory(home)
     return DEMO_ACCOUNTS
@@ -192,6 +201,21 @@ def _choose_demo_referent():
         ReferentChoice.objects.update_or_create(
             user=user, defaults={"referent_key": key}
         )
+
+
+def _choose_demo_digest():
+    """Léa chose a weekly digest in English; her last one is over a week old, so that
+    `manage.py send_digests` prints hers to the console right after `make run`."""
+    user = get_user_model().objects.get(username="employee")
+    DigestSubscription.objects.update_or_create(
+        user=user,
+        defaults={
+            "frequency": DigestFrequency.WEEKLY,
+            "language": "en",
+            "sent_up_to": timezone.now() - timedelta(days=8),
+            "sending_since": None,
+        },
+    )
 
 
 def _load_referents():

@@ -9,7 +9,8 @@ one or in bulk) or erased by its owner (referents.views.erase_my_data). It is sa
   (a live spotlight whose owner is no longer an ambassador was kept by that choice, or put
   back online by an editor since). The stories app does the unpublishing (`account_closed`).
 - Reviews the person asked for are cancelled, so that nobody publishes their last draft.
-- The chosen stage and the chosen referent are deleted; referent profiles are unpublished (kept for editors).
+- The chosen stage, the chosen referent, the digest and the personal feed addresses are
+  deleted (the feeds also refuse an inactive account by themselves); referent profiles are unpublished (kept for editors).
 - The personal image collection is deleted with its images and renditions (Wagtail deletes
   the files once the transaction commits). A photo still shown on a published page (the
   spotlight they kept online) moves to the shared ambassadors' collection instead.
@@ -35,7 +36,13 @@ from home.cache import bump_content_version
 from home.models import StagePreference
 
 from . import programme
-from .models import AmbassadorProfile, Referent, ReferentChoice
+from .models import (
+    AmbassadorProfile,
+    DigestSubscription,
+    PersonalFeedKey,
+    Referent,
+    ReferentChoice,
+)
 from .roles import AMBASSADORS
 from .signals import account_closed
 
@@ -51,6 +58,8 @@ def close_account(user, keep_spotlight=None):
     account_closed.send(sender=close_account, user=user, keep_spotlight=keep_spotlight)
     StagePreference.objects.filter(user=user).delete()
     ReferentChoice.objects.filter(user=user).delete()
+    DigestSubscription.objects.filter(user=user).delete()
+    PersonalFeedKey.objects.filter(user=user).delete()
     for referent in Referent.objects.filter(user=user, live=True):
         referent.unpublish()
     remove_personal_collection(user)

@@ -253,3 +253,78 @@ class ReferentChoice(models.Model):
 
     def __str__(self):
         return str(self.referent_key)
+
+
+class DigestFrequency(models.TextChoices):
+    NEVER = "never", _("Never")
+    WEEKLY = "weekly", _("Once a week")
+    DAILY = "daily", _("Once a day")
+
+
+class DigestSubscription(models.Model):
+    """An employee's choice to receive a digest by e-mail. Private: shown to that user only.
+
+    No row means "never" (the default): choosing "never" or unsubscribing deletes the row.
+    `sent_up_to` is the moment the last digest covered, so that a run of `send_digests`
+    knows what is new; `sending_since` marks a run that took this person and has not
+    finished yet, so that another run (another host) leaves them alone (chorus_site.digests).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="digest_subscription",
+        verbose_name=_("user"),
+    )
+    frequency = models.CharField(
+        _("digest"),
+        max_length=10,
+        choices=[c for c in DigestFrequency.choices if c[0] != DigestFrequency.NEVER],
+    )
+    language = models.CharField(
+        _("language of the digest"), max_length=10, choices=settings.LANGUAGES
+    )
+    sent_up_to = models.DateTimeField(
+        _("covered up to"),
+        help_text=_("What was published before this moment is not sent again."),
+    )
+    sending_since = models.DateTimeField(
+        _("being sent since"),
+        null=True,
+        blank=True,
+        help_text=_("Set while a run is sending this digest."),
+    )
+
+    class Meta:
+        verbose_name = _("digest subscription")
+        verbose_name_plural = _("digest subscriptions")
+        indexes = [models.Index(fields=["frequency", "sent_up_to"])]
+
+    def __str__(self):
+        return self.get_frequency_display()
+
+
+class PersonalFeedKey(models.Model):
+    """The secret in an employee's personal feed addresses (stories, share-kit calendar),
+    for feed readers and calendar apps that cannot log in. Only a SHA-256 digest of the
+    secret is stored (referents.personal_feeds); resetting replaces the row's values, so
+    the old addresses stop at once."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="personal_feed_key",
+        verbose_name=_("user"),
+    )
+    lookup = models.CharField(
+        _("public part of the address"), max_length=32, unique=True
+    )
+    secret_hash = models.CharField(_("digest of the secret part"), max_length=64)
+    created_at = models.DateTimeField(_("created"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("personal feed address")
+        verbose_name_plural = _("personal feed addresses")
+
+    def __str__(self):
+        return self.lookup

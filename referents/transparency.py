@@ -195,6 +195,44 @@ def inventory():
             ("referents.ReferentChoice",),
         ),
         Entry(
+            "digest",
+            _("Your digest, if you asked for one"),
+            _(
+                "How often (once a week or once a day) and in which language, the moment "
+                "your last digest covered, so that the next one lists only what is new, "
+                "and, for a moment while it is being sent, when sending began. Digests "
+                "go to the e-mail address of your account. Nothing records whether you "
+                "opened one or what you clicked: digests carry no tracking image, and "
+                "their links go straight to the pages."
+            ),
+            _(
+                "Until you choose never or use the unsubscribe link in a digest, which "
+                "delete it at once, or your account closes."
+            ),
+            _(
+                "You only, under My notifications. No screen, report or export shows it "
+                "to a manager, an editor or an administrator; the sending command "
+                "reports counts only."
+            ),
+            ("referents.DigestSubscription",),
+            ("referents.DigestSubscription",),
+        ),
+        Entry(
+            "personal-feeds",
+            _("Your personal feed addresses, if you made them"),
+            _(
+                "A random public part and a fingerprint (SHA-256) of the secret part of "
+                "your personal feed and calendar addresses, and when they were made. "
+                "The addresses themselves are shown to you once and not kept. Feeds "
+                "are not logged by Chorus; the web server in front of it may log the "
+                "addresses it serves, as it logs every address."
+            ),
+            _("Until you make new addresses or stop them, or your account closes."),
+            _("Nobody: no screen shows them, not even to you."),
+            ("referents.PersonalFeedKey",),
+            ("referents.PersonalFeedKey",),
+        ),
+        Entry(
             "ambassador",
             _("Your ambassador profile, if you joined"),
             _("The date you said yes and the links to your public profiles you chose."),
@@ -508,6 +546,10 @@ def never_stored():
             "The questions you send to a referent: they go by e-mail, Chorus keeps no copy."
         ),
         _("The stages you chose before: only the latest is kept."),
+        _(
+            "Whether you open a digest or click its links, and when you read your "
+            "personal feeds."
+        ),
         _(
             "Your e-mail address is sent to no avatar service (such as Gravatar) or "
             "other third party."

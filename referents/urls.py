@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import notification_views, views
 
 
 app_name = "referents"
@@ -18,4 +18,27 @@ urlpatterns = [
     path("my-data/download/", views.download_my_data, name="download_my_data"),
     path("my-data/erase/", views.erase_my_data, name="erase_my_data"),
     path("my-data/erased/", views.data_erased, name="data_erased"),
+    path(
+        "my-notifications/", notification_views.my_notifications, name="notifications"
+    ),
+    path(
+        "my-notifications/digest/",
+        notification_views.choose_digest,
+        name="choose_digest",
+    ),
+    path(
+        "my-notifications/feed-addresses/",
+        notification_views.new_feed_key,
+        name="new_feed_key",
+    ),
+    path(
+        "my-notifications/feed-addresses/stop/",
+        notification_views.stop_feed_key,
+        name="stop_feed_key",
+    ),
+    path(
+        "digest/unsubscribe/<str:token>/",
+        notification_views.unsubscribe,
+        name="unsubscribe",
+    ),
 ]

@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from . import suggestion_views, views
+from . import personal_feeds, suggestion_views, views
 from .comments import views as comments
 from .feeds import InternalStoryFeed, PublicStoryFeed
 
@@ -15,6 +15,16 @@ urlpatterns = [
         name="public_feed",
     ),
     path("feeds/stories/all/", InternalStoryFeed(), name="internal_feed"),
+    path(
+        "feeds/personal/<str:key>/stories/",
+        personal_feeds.personal_story_feed,
+        name="personal_feed",
+    ),
+    path(
+        "feeds/personal/<str:key>/share-kits.ics",
+        personal_feeds.personal_calendar,
+        name="personal_calendar",
+    ),
     path("share/<int:kit_id>/", views.share, name="share"),
     path("comments/on/<int:page_id>/", comments.post_comment, name="post_comment"),
     path("comments/<int:comment_id>/edit/", comments.edit_comment, name="edit_comment"),
