@@ -4,6 +4,8 @@ Django's syndication framework escapes every text it writes, so titles and intro
 by editors cannot break the XML.
 """
 
+import copy
+
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
@@ -19,9 +21,14 @@ class StoryFeed(Feed):
     feed_type = Atom1Feed
     item_count = 30
 
+    def __call__(self, request, *args, **kwargs):
+        # The URLconf holds one feed object for every request and thread; the reader (for
+        # absolute URLs and the visibility rule) is kept on a copy made for this request.
+        feed = copy.copy(self)
+        feed.request = request
+        return super(StoryFeed, feed).__call__(request, *args, **kwargs)
+
     def get_object(self, request, *args, **kwargs):
-        # The feed needs the request to build absolute page URLs for its items.
-        self.request = request
         return Locale.get_active()
 
     def stories(self, locale):

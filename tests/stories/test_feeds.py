@@ -83,3 +83,34 @@ def test_pages_link_the_feed_the_reader_may_follow(
         html = employee_client.get(url).content.decode()
         assert 'type="application/atom+xml" href="/fr/feeds/stories/all/"' in html, url
         assert "/fr/feeds/stories/public/" not in html, url
+
+
+def test_the_shared_feed_object_keeps_nothing_of_its_readers(
+    rf, employee, stories, roles
+):
+    """The URLconf holds one feed object for every request and thread: a reader's request
+    must never stay on it, or a thread could build one reader's feed with another's rights."""
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import PageViewRestriction
+
+    from stories.urls import urlpatterns
+    from tests.factories.home import UserFactory
+
+    board = Group.objects.create(name="Board")
+    secret = StoryPageFactory(
+        parent=stories["internal"].get_parent(), title="Board only"
+    )
+    restriction = PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(board)
+    member = UserFactory()
+    member.groups.set([*employee.groups.all(), board])
+    (feed,) = [p.callback for p in urlpatterns if p.name == "internal_feed"]
+    for reader, sees_secret in ((member, True), (employee, False), (member, True)):
+        request = rf.get("/fr/feeds/stories/all/")
+        request.user = reader
+        response = feed(request)
+        assert ("Board only" in _entries(response)) is sees_secret
+        assert not hasattr(feed, "request")
