@@ -1,13 +1,15 @@
 """Demo content of the ground floor: the two locales, the two home pages and the settings."""
 
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from wagtail.models import Locale, Page, Site
 
-from .models import ChorusSettings, HomePage
+from .models import ChorusSettings, HomePage, QuietPeriod
 
 
 HOME = {
@@ -80,9 +82,29 @@ def ensure_settings(site):
     chorus.save()
 
 
+PLANNED_QUIET_PERIOD = (
+    "Résultats annuels : pas de partage sur l'entreprise pendant deux jours. / "
+    "Annual results: no sharing about the company for two days."
+)
+
+
+def ensure_planned_quiet_period():
+    """A quiet period planned a month ahead, so editors see one on the dashboard while
+    the demo stays shareable today."""
+    if not QuietPeriod.objects.filter(reason=PLANNED_QUIET_PERIOD).exists():
+        starts = timezone.now().replace(minute=0, second=0, microsecond=0)
+        starts += timedelta(days=30)
+        QuietPeriod.objects.create(
+            reason=PLANNED_QUIET_PERIOD,
+            starts_at=starts,
+            ends_at=starts + timedelta(days=2),
+        )
+
+
 @transaction.atomic
 def load():
     locales = ensure_locales()
     homes = ensure_home_pages(locales)
     ensure_settings(Site.objects.get(is_default_site=True))
+    ensure_planned_quiet_period()
     return {"locales": locales, "homes": homes}

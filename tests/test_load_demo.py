@@ -7,6 +7,7 @@ from io import StringIO
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
@@ -47,6 +48,15 @@ def test_load_demo_twice_creates_both_languages_once(settings):
     assert first["live pages"] > 10
     assert first["images"] > 0
     assert first["users"] >= 5
+
+    # A quiet period planned ahead (the demo stays shareable) and a channel that never posts.
+    from home.channels.models import TeamChannel
+    from home.models import QuietPeriod
+    from home.quiet import quiet_period_in_force
+
+    assert quiet_period_in_force() is None
+    assert QuietPeriod.objects.filter(starts_at__gt=timezone.now()).count() == 1
+    assert list(TeamChannel.objects.values_list("enabled", flat=True)) == [False]
 
     settings.DEBUG = False  # a server: the flag says the passwords may be reset
     call_command("load_demo", RESET_FLAG, stdout=StringIO())

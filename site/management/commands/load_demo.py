@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from guides import demo as guides_demo
 from guides.models import GuidePage
 from home import demo as home_demo
+from home.channels import demo as channels_demo
 from referents import demo as referents_demo
 from stories import demo as stories_demo
 
@@ -78,6 +79,7 @@ class Command(BaseCommand):
             referents_demo.load(home)
             stories_demo.load(home)
             guides_demo.load(home)
+            channels_demo.load()
             call_command("update_index", verbosity=0)
             self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write("Demo accounts (development only):")
