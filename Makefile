@@ -27,6 +27,8 @@ run: install ## Install, migrate, load the demo and serve on http://127.0.0.1:$(
 	$(MANAGE) compilemessages_polib
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	$(MANAGE) load_demo --once
+	@echo "  Digests due now, printed here rather than sent (the demo employee chose a weekly one):"
+	$(MANAGE) send_digests
 	@echo
 	@echo "  Chorus is starting on http://127.0.0.1:$(PORT)/ (French: /fr/, English: /en/, admin: /admin/)"
 	@echo "  Log in with one of the demo accounts above. Stop with Ctrl+C."
