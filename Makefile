@@ -31,7 +31,7 @@ run: install ## Install, migrate, load the demo and serve on http://127.0.0.1:$(
 	$(MANAGE) send_digests
 	@echo
 	@echo "  Chorus is starting on http://127.0.0.1:$(PORT)/ (French: /fr/, English: /en/, admin: /admin/)"
-	@echo "  Log in with one of the demo accounts above. Stop with Ctrl+C."
+	@echo "  Log in with one of the demo accounts listed above (before the digest). Stop with Ctrl+C."
 	@echo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
