@@ -209,7 +209,7 @@ def visible_to(queryset, request):
     `accept_request` decides page by page, in one query. An anonymous visitor gets
     `.public()` pages (no restriction at all); a logged-in reader every page but those
     under `hidden_paths`. Drafts are the caller's business (`.live()`), as with `.public()`."""
-    return _apply(queryset, visibility(request))
+    return visible_with(queryset, visibility(request))
 
 
 def user_visibility(user):
@@ -223,7 +223,7 @@ def user_visibility(user):
 
 def visible_to_user(queryset, user):
     """The same rule as `visible_to`, for `user` rather than a request's reader."""
-    return _apply(queryset, user_visibility(user))
+    return visible_with(queryset, user_visibility(user))
 
 
 def visible_to_every_employee(queryset):
@@ -231,10 +231,12 @@ def visible_to_every_employee(queryset):
     of `queryset` that any logged-in employee may open, whatever their groups. Pages under
     a group or password restriction are left out, whichever group it names: an announcement
     reaches people outside it."""
-    return _apply(queryset, EMPLOYEE + hidden_paths(AnonymousUser()))
+    return visible_with(queryset, EMPLOYEE + hidden_paths(AnonymousUser()))
 
 
-def _apply(queryset, seen):
+def visible_with(queryset, seen):
+    """The pages of `queryset` open to readers of visibility `seen` (`visibility`,
+    `user_visibility`): for code that applies one reader's rule to several lists."""
     if seen == PUBLIC:
         return queryset.public()
     hidden = [models.Q(path__startswith=path) for path in seen[1:]]

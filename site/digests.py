@@ -3,7 +3,7 @@
 
 What a digest holds, for one reader, in the language they chose (`compose`):
 - the stories published since their last digest that they may read (THE rule,
-  `home.access.visible_to_user`, worked out afresh for each reader);
+  `home.access.user_visibility`, worked out afresh once per reader);
 - the share kits that come into the next DIGEST_KIT_HORIZON since their last digest (their
   embargo ends soon, or they were published with one ending soon), on pages they may read;
 - the guides published since their last digest for the stage they chose;
@@ -43,7 +43,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site, WorkflowState
 
 from guides.models import GuidePage
-from home.access import visible_to_user
+from home.access import user_visibility, visible_with
 from home.models import StagePreference
 from home.quiet import quiet_period_in_force
 from home.stages import stage_or_none
@@ -154,18 +154,18 @@ def _roles(user):
     return set(user.groups.values_list("name", flat=True))
 
 
-def new_stories(user, locale, since, now):
+def new_stories(seen, locale, since, now):
     stories = StoryPage.objects.live().filter(
         locale=locale, first_published_at__gt=since, first_published_at__lte=now
     )
     return list(
-        visible_to_user(stories, user)
+        visible_with(stories, seen)
         .newest_first()
         .defer_streamfields()[:DIGEST_LIST_LENGTH]
     )
 
 
-def kits_coming(user, locale, since, now):
+def kits_coming(seen, locale, since, now):
     """Kits opening within the horizon that are new to this reader: they came into the
     horizon since their last digest, or were published since then."""
     horizon_end = now + DIGEST_KIT_HORIZON
@@ -180,13 +180,13 @@ def kits_coming(user, locale, since, now):
             Q(shareable_from__gt=since + DIGEST_KIT_HORIZON)
             | Q(first_published_at__gt=since)
         )
-        .filter(page__in=visible_to_user(Page.objects.live(), user))
+        .filter(page__in=visible_with(Page.objects.live(), seen))
         .select_related("page")
         .order_by("shareable_from", "pk")[:DIGEST_LIST_LENGTH]
     )
 
 
-def new_guides_for_stage(user, locale, since, now):
+def new_guides_for_stage(user, seen, locale, since, now):
     stage = stage_or_none(StagePreference.stage_of(user))
     if stage is None:
         return []
@@ -198,20 +198,20 @@ def new_guides_for_stage(user, locale, since, now):
         .for_stage(stage)
     )
     return list(
-        visible_to_user(guides, user)
+        visible_with(guides, seen)
         .defer_streamfields()
         .order_by("title")[:DIGEST_LIST_LENGTH]
     )
 
 
-def reviews_waiting(user, roles, since):
+def reviews_waiting(user, seen, roles, since):
     """For referents and editors: pages waiting for review that they may open, and whether
     any came since their last digest (only new ones make a digest worth sending)."""
     if not (user.is_superuser or roles & {REFERENTS, EDITORS}):
         return [], False
     # Workflow states name their object by a text id.
     visible = (
-        visible_to_user(Page.objects.all(), user)
+        visible_with(Page.objects.all(), seen)
         .annotate(id_text=Cast("pk", CharField()))
         .values("id_text")
     )
@@ -250,11 +250,13 @@ def spotlights_sent_back(user, roles, since):
 
 def compose(user, locale, since, now):
     roles = _roles(user)
-    reviews, new_reviews = reviews_waiting(user, roles, since)
+    # What the reader may open, worked out once for every list of the digest.
+    seen = user_visibility(user)
+    reviews, new_reviews = reviews_waiting(user, seen, roles, since)
     digest = Digest(
-        stories=new_stories(user, locale, since, now),
-        kits=kits_coming(user, locale, since, now),
-        guides=new_guides_for_stage(user, locale, since, now),
+        stories=new_stories(seen, locale, since, now),
+        kits=kits_coming(seen, locale, since, now),
+        guides=new_guides_for_stage(user, seen, locale, since, now),
         reviews=reviews if new_reviews else [],
         changes_requested=spotlights_sent_back(user, roles, since),
     )
