@@ -13,12 +13,13 @@ HTML (escaped like any page), and names only the guide and its dates.
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+
+from home.mail import text_and_html_email
 
 from . import reviews
 from .models import GuidePage, GuideReviewReminder
@@ -63,14 +64,14 @@ def reminder_message(guide, today):
         else "",
     }
     with translation.override(language):
-        subject = render_to_string("guides/email/review_reminder_subject.txt", context)
-        text = render_to_string("guides/email/review_reminder.txt", context)
-        html = render_to_string("guides/email/review_reminder.html", context)
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()), body=text, to=[owner.email]
-    )
-    message.attach_alternative(html, "text/html")
-    return message
+        return text_and_html_email(
+            "guides/email/review_reminder",
+            context,
+            to=[owner.email],
+            subject=render_to_string(
+                "guides/email/review_reminder_subject.txt", context
+            ),
+        )
 
 
 def send_reminder(guide, today):

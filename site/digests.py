@@ -32,10 +32,9 @@ from datetime import timedelta
 from urllib.parse import urljoin
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import get_connection
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -44,6 +43,7 @@ from wagtail.models import Locale, Page, Site, WorkflowState
 
 from guides.models import GuidePage
 from home.access import user_visibility, visible_with
+from home.mail import text_and_html_email
 from home.models import StagePreference
 from home.quiet import quiet_period_in_force
 from home.stages import stage_or_none
@@ -293,11 +293,11 @@ def message_for(subscription, digest, base_url, frequency_label):
             (page, admin_edit_url(page)) for page in digest.changes_requested
         ],
     }
-    message = EmailMultiAlternatives(
-        subject=_("Chorus: what is new for you"),
-        body=render_to_string("chorus_site/email/digest.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
+    return text_and_html_email(
+        "chorus_site/email/digest",
+        context,
         to=[user.email],
+        subject=_("Chorus: what is new for you"),
         headers={
             # RFC 2369 and RFC 8058: mail programs show their own "unsubscribe" button,
             # which POSTs to the link without anyone logging in.
@@ -306,10 +306,6 @@ def message_for(subscription, digest, base_url, frequency_label):
             "Auto-Submitted": "auto-generated",
         },
     )
-    message.attach_alternative(
-        render_to_string("chorus_site/email/digest.html", context), "text/html"
-    )
-    return message
 
 
 def send_one(pk, now, connection, locales, base_url):

@@ -7,11 +7,8 @@ once.
 import re
 from pathlib import PurePath
 
-from django.conf import settings
 from django.core.files.images import ImageFile
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -23,6 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
+from home.mail import text_and_html_email
 from referents.roles import REFERENTS
 
 from .models import (
@@ -187,14 +185,9 @@ def notify_suggester(suggestion, request):
             subject = _("Your story suggestion is accepted: %(title)s")
         else:
             subject = _("About your story suggestion: %(title)s")
-        subject = (subject % {"title": suggestion.title}).replace("\n", " ")
-        text = render_to_string("stories/email/suggestion_decided.txt", context)
-        html = render_to_string("stories/email/suggestion_decided.html", context)
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[person.email],
-    )
-    message.attach_alternative(html, "text/html")
-    message.send()
+        text_and_html_email(
+            "stories/email/suggestion_decided",
+            context,
+            to=[person.email],
+            subject=subject % {"title": suggestion.title},
+        ).send()
