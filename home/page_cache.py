@@ -179,9 +179,17 @@ def _may_use_employee_cache(request):
     )
 
 
+SERVED_PAGE = "chorus_served_page"
+
+
+def remember_served_page(page, request, serve_args, serve_kwargs):
+    """A `before_serve_page` hook (home.wagtail_hooks): the page this request serves, for
+    deciding whether its rendering may be shared."""
+    setattr(request, SERVED_PAGE, page)
+
+
 def _routed_page(request):
-    route = getattr(request, "_wagtail_route_for_request", None)
-    return route[0] if route else None
+    return getattr(request, SERVED_PAGE, None)
 
 
 def _same_for_every_employee(request, response, audience):

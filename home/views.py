@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Subquery, Value
 from django.db.models.functions import Concat
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from wagtail import hooks
 from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
@@ -23,32 +24,47 @@ from .page_cache import add_cache_headers, serve_with_cache
 from .stages import STAGE_DESCRIPTIONS, Stage
 
 
-def route_by_url_path(request, path):
-    """Find a live page by its URL path in one query, for Wagtail's serve view to use.
+def find_page(request, path):
+    """The live page at `path` on this request's site, in the active language: one query
+    for the page and one for its specific row, or None.
 
     Wagtail's routing walks the tree one level at a time, two queries a level; a page's
-    `url_path` finds it at once. Pages with routes of their own (RoutablePageMixin), and
-    anything not found this way, go through Wagtail's routing as usual.
-    """
+    `url_path` finds it at once (indexed, home/migrations/0003)."""
     site = Site.find_for_request(request)
     if site is None:
-        return request
-    # The site root in the active language, as a subquery: one query in all.
+        return None
+    # The site root in the active language, as a subquery.
     language = get_supported_content_language_variant(translation.get_language())
     root = Page.objects.filter(
-        translation_key=Subquery(
-            Page.objects.filter(pk=site.root_page_id).values("translation_key")
-        ),
+        translation_key=site.root_page.translation_key,
         locale__language_code=language,
     ).values("url_path")[:1]
     page = (
         Page.objects.live().filter(url_path=Concat(Subquery(root), Value(path))).first()
     )
-    if page is not None:
-        page = page.specific
-        if not isinstance(page, RoutablePageMixin):
-            request._wagtail_route_for_request = (page, [], {})
-    return request
+    return page.specific if page is not None else None
+
+
+def serve_found_page(page, request):
+    """Serve `page` as Wagtail's serve view does once it has routed: through the
+    `before_serve_page` and `on_serve_page` hooks (view restrictions among them)."""
+    chain = wagtail_views.serve_chain
+    for wrap in reversed(hooks.get_hooks("on_serve_page")):
+        chain = wrap(chain)
+    for hook in hooks.get_hooks("before_serve_page"):
+        result = hook(page, request, [], {})
+        if isinstance(result, HttpResponse):
+            return result
+    return chain(page, request, [], {})
+
+
+def serve_by_url_path(request, path):
+    page = find_page(request, path)
+    if page is None or isinstance(page, RoutablePageMixin):
+        # Not found this way (a 404 to be), or a page with routes of its own (path
+        # components after its URL): Wagtail's own routing.
+        return wagtail_views.serve(request, path)
+    return serve_found_page(page, request)
 
 
 @login_not_required
@@ -60,9 +76,7 @@ def serve_page(request, path):
     on SQLite each transaction would otherwise lock the database for every reader.
     """
     if request.method in ("GET", "HEAD"):
-        return serve_with_cache(
-            request, lambda: wagtail_views.serve(route_by_url_path(request, path), path)
-        )
+        return serve_with_cache(request, lambda: serve_by_url_path(request, path))
     with transaction.atomic():
         return add_cache_headers(request, wagtail_views.serve(request, path))
 

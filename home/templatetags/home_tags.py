@@ -1,8 +1,10 @@
 from django import template
-from django.urls import translate_url
+from django.conf import settings
+from django.urls import reverse, translate_url
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, Site
 
 from ..access import visible_to
 from ..models import ChorusSettings
@@ -11,29 +13,46 @@ from ..models import ChorusSettings
 register = template.Library()
 
 
-def _home_page(request):
-    """The home page of the active language, or the site root."""
+def _site_root(request):
+    """The site root of the active language as Wagtail lists it (`SiteRootPath`: its
+    url_path and language), from Wagtail's cached `Site.get_site_root_paths()` — which
+    every page URL needs anyway — so finding it costs no query of its own."""
     site = Site.find_for_request(request)
     if site is None:
         return None
-    root = site.root_page
-    return root.get_translation_or_none(Locale.get_active()) or root
+    roots = [root for root in Site.get_site_root_paths() if root.site_id == site.pk]
+    language = get_supported_content_language_variant(translation.get_language())
+    return next((root for root in roots if root.language_code == language), None) or (
+        roots[0] if roots else None
+    )
 
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
-    home = _home_page(context["request"])
-    return home.url if home else "/"
+    root = _site_root(context["request"])
+    if root is None:
+        return "/"
+    with translation.override(root.language_code):
+        return reverse("wagtail_serve", args=("",))
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
     request = context["request"]
-    home = _home_page(request)
+    root = _site_root(request)
     items = Page.objects.none()
-    if home is not None:
+    if root is not None:
+        # The home page's children: one level below the site root, under its url_path.
         # Cached in the header for each visibility ({% chorus_cache %}).
-        items = visible_to(home.get_children().live().in_menu(), request).specific()
+        site = Site.find_for_request(request)
+        items = visible_to(
+            Page.objects.live()
+            .in_menu()
+            .filter(
+                depth=site.root_page.depth + 1, url_path__startswith=root.root_path
+            ),
+            request,
+        )
     current = context.get("page")
     return {
         "items": items,
@@ -49,23 +68,26 @@ def language_switcher(context):
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
-    if page is not None and isinstance(page, Page):
-        by_locale = {
-            translated.locale_id: translated
+    is_page = isinstance(page, Page)
+    if is_page:
+        by_language = {
+            translated.locale.language_code: translated
             # Only translations this reader may open: public ones for a visitor, and
             # nothing behind a group or password they cannot pass (home.access).
-            for translated in visible_to(page.get_translations().live(), request)
+            for translated in visible_to(
+                page.get_translations().live().select_related("locale"), request
+            )
         }
         if page.live:
-            by_locale[page.locale_id] = page
+            # A page is served in its own language.
+            by_language[current] = page
     links = []
-    for locale in Locale.objects.order_by("language_code"):
-        code = locale.language_code
-        if page is not None and isinstance(page, Page):
-            translated = by_locale.get(locale.pk)
+    for code in sorted(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES):
+        if is_page:
+            translated = by_language.get(code)
             if translated is None:
                 continue
-            url = translated.url
+            url = translated.get_url(request)
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "url": url, "current": code == current})
