@@ -90,6 +90,14 @@ def do_chorus_cache(parser, token):
     )
 
 
+def reads_reader(tag):
+    """Marks a template tag that shows what is the reader's own (who they are, what they
+    chose): a template of a page kept for every employee may use it only inside a
+    per-reader fragment (checked by tests/production/test_shared_templates.py)."""
+    tag.reads_reader = True
+    return tag
+
+
 @register.simple_tag(takes_context=True)
 def per_reader(context, name, argument=None):
     """`{% per_reader "guides_for_me" %}`: a part of a page that differs for each reader

@@ -12,6 +12,7 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from home.models import ChorusSettings
+from home.templatetags.chorus_cache import reads_reader
 from referents.models import Referent
 from referents.my_referent import referent_of
 
@@ -89,6 +90,7 @@ def shown_referent(context, referent):
 
 
 @register.simple_tag(takes_context=True)
+@reads_reader
 def readers_referent(context, referents):
     """`{% readers_referent referents as mine %}`: the reader's own referent among
     `referents` (`mine.referent`) and whether they chose it (`mine.chosen`)."""
