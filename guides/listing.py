@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from home.access import visibility_key, visible_to
 from home.cache import cached_content
+from home.index_pages import index_page
 from home.stages import STAGE_DESCRIPTIONS, Stage
 
 from .by_stage import chosen_stage
@@ -57,5 +58,5 @@ def guides_for_me_context(stage, locale, request):
         "my_guides": [g for g in guides if getattr(g, "for_my_stage", False)],
         "other_guides": [g for g in guides if not getattr(g, "for_my_stage", False)],
         "stages": [(s, STAGE_DESCRIPTIONS[s]) for s in Stage],
-        "guide_index": GuideIndexPage.objects.live().filter(locale=locale).first(),
+        "guide_index": index_page(request, GuideIndexPage),
     }

@@ -2,19 +2,21 @@ from django import forms
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models import Exists, Q
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
     DraftStateMixin,
-    Locale,
     RevisionMixin,
     TranslatableMixin,
 )
 from wagtail.search import index
 
+from home.index_pages import active_language
 from home.models import ImageWithAltMixin, IntroPage
 
 
@@ -201,11 +203,13 @@ class Referent(
     def for_active_locale(cls):
         """Live referents of the language being read, falling back to the default locale."""
         referents = cls.objects.filter(live=True)
-        localised = referents.filter(locale=Locale.get_active())
-        return (
-            localised
-            if localised.exists()
-            else referents.filter(locale=Locale.get_default())
+        language = active_language()
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        # One query: the fallback is decided inside it.
+        localised = Exists(referents.filter(locale__language_code=language))
+        return referents.filter(
+            Q(locale__language_code=language)
+            | (~localised & Q(locale__language_code=default))
         )
 
 

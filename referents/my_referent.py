@@ -14,9 +14,8 @@ import hashlib
 from django.template.loader import render_to_string
 from django.utils.translation import get_language, get_language_info
 
-from wagtail.models import Locale
-
 from home.cache import cached_content
+from home.index_pages import index_page
 
 from .models import Referent, ReferentChoice, ReferentIndexPage
 
@@ -110,7 +109,7 @@ def my_referent_fragment(request, locale_id=None):
 def directory_url(request):
     """The referent directory in the language being read, or None."""
     directory = (
-        ReferentIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+        index_page(request, ReferentIndexPage)
         or ReferentIndexPage.objects.live().first()
     )
     return directory.get_url(request) if directory else None

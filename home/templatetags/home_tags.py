@@ -3,33 +3,19 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
 
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from ..access import visible_to
+from ..index_pages import pages_under_home, site_root
 from ..models import ChorusSettings
 
 
 register = template.Library()
 
 
-def _site_root(request):
-    """The site root of the active language as Wagtail lists it (`SiteRootPath`: its
-    url_path and language), from Wagtail's cached `Site.get_site_root_paths()` — which
-    every page URL needs anyway — so finding it costs no query of its own."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    roots = [root for root in Site.get_site_root_paths() if root.site_id == site.pk]
-    language = get_supported_content_language_variant(translation.get_language())
-    return next((root for root in roots if root.language_code == language), None) or (
-        roots[0] if roots else None
-    )
-
-
 @register.simple_tag(takes_context=True)
 def home_url(context):
-    root = _site_root(context["request"])
+    root = site_root(context["request"])
     if root is None:
         return "/"
     with translation.override(root.language_code):
@@ -39,20 +25,8 @@ def home_url(context):
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
     request = context["request"]
-    root = _site_root(request)
-    items = Page.objects.none()
-    if root is not None:
-        # The home page's children: one level below the site root, under its url_path.
-        # Cached in the header for each visibility ({% chorus_cache %}).
-        site = Site.find_for_request(request)
-        items = visible_to(
-            Page.objects.live()
-            .in_menu()
-            .filter(
-                depth=site.root_page.depth + 1, url_path__startswith=root.root_path
-            ),
-            request,
-        )
+    # Cached in the header for each visibility ({% chorus_cache %}).
+    items = [page for page in pages_under_home(request) if page.show_in_menus]
     current = context.get("page")
     return {
         "items": items,

@@ -2,9 +2,8 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from wagtail.models import Locale
-
 from home.access import is_publicly_visible, visible_to
+from home.index_pages import index_page, same_language_as
 from home.models import ChorusSettings
 
 from ..models import SpotlightIndexPage, SpotlightPage, StoryIndexPage, StoryPage
@@ -93,12 +92,13 @@ def story_feed_links(context, page=None):
 def latest_stories(context, count=4):
     """The newest stories of the current language that the reader may open, for the home
     page (employees only)."""
-    page = context.get("page")
-    locale = page.locale if page is not None else Locale.get_active()
     request = context["request"]
-    stories = visible_to(StoryPage.objects.live().filter(locale=locale), request)
+    stories = visible_to(
+        StoryPage.objects.live().filter(same_language_as(context.get("page"))),
+        request,
+    )
     stories = list(stories.newest_first().with_list_data()[:count])
-    index = StoryIndexPage.objects.live().filter(locale=locale).first()
+    index = index_page(request, StoryIndexPage)
     return {"stories": stories, "index": index, "request": request}
 
 
@@ -106,16 +106,15 @@ def latest_stories(context, count=4):
 def shareable_this_week(context, count=3):
     """For the home page: the newest stories employees may share now (shareable-now rule:
     public pages only, which every reader may open)."""
-    page = context.get("page")
-    locale = page.locale_id if page is not None else Locale.get_active()
+    request = context["request"]
     stories = list(
-        StoryPage.objects.filter(locale=locale)
+        StoryPage.objects.filter(same_language_as(context.get("page")))
         .shareable_now()
         .newest_first()
         .with_list_data()[:count]
     )
-    index = StoryIndexPage.objects.live().filter(locale=locale).first()
-    return {"stories": stories, "index": index, "request": context["request"]}
+    index = index_page(request, StoryIndexPage)
+    return {"stories": stories, "index": index, "request": request}
 
 
 @register.inclusion_tag("stories/tags/spotlight_of_the_week.html", takes_context=True)
@@ -123,15 +122,15 @@ def spotlight_of_the_week(context):
     """For the home page: one ambassador's spotlight, taking turns week by week in page-tree
     order, so that every ambassador comes round and nobody is ranked above the others.
     Only spotlights the reader may open take turns."""
-    page = context.get("page")
-    locale = page.locale_id if page is not None else Locale.get_active()
+    request = context["request"]
     spotlights = visible_to(
-        SpotlightPage.objects.live().filter(locale=locale), context["request"]
+        SpotlightPage.objects.live().filter(same_language_as(context.get("page"))),
+        request,
     ).order_by("path")
     total = spotlights.count()
     if not total:
         return {"spotlight": None}
     week = timezone.localdate().isocalendar().week
     spotlight = spotlights.select_related("photo")[week % total]
-    index = SpotlightIndexPage.objects.live().filter(locale=locale).first()
-    return {"spotlight": spotlight, "index": index, "request": context["request"]}
+    index = index_page(request, SpotlightIndexPage)
+    return {"spotlight": spotlight, "index": index, "request": request}
