@@ -70,11 +70,11 @@ def page_cache_enabled():
     return getattr(settings, "CHORUS_PAGE_CACHE", False)
 
 
-def _response_key(request, audience):
+def _response_key(request, audience, language=None):
     path = hashlib.md5(
         request.get_full_path().encode(), usedforsecurity=False
     ).hexdigest()
-    language = translation.get_language() or ""
+    language = language or translation.get_language() or ""
     return f"chorus:page:{audience}:{request.get_host()}:{language}:{path}"
 
 
@@ -115,6 +115,9 @@ def _may_store(request, response):
     )
 
 
+STORE_FOR_ANONYMOUS = "chorus_store_for_anonymous"
+
+
 def _serve_for_anonymous(request, serve):
     key = _response_key(request, "anonymous")
     version, cached = versioned_get(key)
@@ -124,8 +127,50 @@ def _serve_for_anonymous(request, serve):
     response = add_cache_headers(request, _rendered(serve()))
     lifetime = _lifetime(request, settings.CHORUS_PAGE_CACHE_SECONDS)
     if lifetime and _may_store(request, response):
-        versioned_set(key, version, response, lifetime)
+        # Stored by AnonymousPageCacheMiddleware once every middleware has added its
+        # headers (security policy, framing, Vary), so the copy is complete.
+        setattr(response, STORE_FOR_ANONYMOUS, (key, version, lifetime))
     return response
+
+
+class AnonymousPageCacheMiddleware:
+    """Answers a visitor without a session from the anonymous page cache before the rest
+    of the middleware runs (sessions, authentication, CSRF…), as Django's own cache
+    middleware can; stores the complete responses that `_serve_for_anonymous` marks.
+
+    Only a GET whose path names its language (i18n_patterns), from a browser that sends no
+    session or messages cookie — so certainly not logged in, with nothing to show it — is
+    answered this early; the key is the one the page view uses."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = self._early_key(request)
+        if key is not None:
+            _version, cached = versioned_get(key)
+            if cached is not None:
+                return cached
+        response = self.get_response(request)
+        store = getattr(response, STORE_FOR_ANONYMOUS, None)
+        if store is not None and not response.cookies:
+            key, version, lifetime = store
+            delattr(response, STORE_FOR_ANONYMOUS)
+            versioned_set(key, version, response, lifetime)
+        return response
+
+    @staticmethod
+    def _early_key(request):
+        if not page_cache_enabled() or request.method != "GET":
+            return None
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or (
+            "messages" in request.COOKIES
+        ):
+            return None
+        language = translation.get_language_from_path(request.path_info)
+        if language is None:
+            return None
+        return _response_key(request, "anonymous", language)
 
 
 # Employees: one copy of a page for every employee. Each form gets the reader's own CSRF
