@@ -69,7 +69,8 @@ class GuideIndexPage(IntroPage):
             subject=subject,
             subjects=Subject,
             chosen_stage=chosen,
-            stage_groups=group_by_stage(guides.order_by("title"), chosen),
+            # Evaluated by the template only when its cached fragment is missing.
+            stage_groups=lambda: group_by_stage(guides.order_by("title"), chosen),
         )
         return context
 
