@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Subquery, Value
@@ -19,14 +20,14 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 from .forms import StageForm
-from .models import StagePreference
+from .models import ImageWithAltMixin, StagePreference
 from .page_cache import add_cache_headers, serve_with_cache
 from .stages import STAGE_DESCRIPTIONS, Stage
 
 
 def find_page(request, path):
     """The live page at `path` on this request's site, in the active language: one query
-    for the page and one for its specific row, or None.
+    for the page and one for its specific row (with its image), or None.
 
     Wagtail's routing walks the tree one level at a time, two queries a level; a page's
     `url_path` finds it at once (indexed, home/migrations/0003)."""
@@ -39,10 +40,20 @@ def find_page(request, path):
         translation_key=site.root_page.translation_key,
         locale__language_code=language,
     ).values("url_path")[:1]
-    page = (
-        Page.objects.live().filter(url_path=Concat(Subquery(root), Value(path))).first()
+    found = (
+        Page.objects.live()
+        .filter(url_path=Concat(Subquery(root), Value(path)))
+        .values_list("pk", "content_type_id")
+        .first()
     )
-    return page.specific if page is not None else None
+    if found is None:
+        return None
+    # The specific page, as `Page.specific` would read it, with the image it shows first.
+    model = ContentType.objects.get_for_id(found[1]).model_class() or Page
+    pages = model.objects.all()
+    if issubclass(model, ImageWithAltMixin):
+        pages = pages.select_related(model.image_field_name)
+    return pages.get(pk=found[0])
 
 
 def serve_found_page(page, request):
