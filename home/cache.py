@@ -3,18 +3,30 @@
 - `cached_content` keeps data and impersonal fragments (`{% chorus_cache %}`, parts of
   per-reader fragments) until the next change of content; `kept_until_next_change` is the
   same for keys of one's own. Whole pages are kept by home.page_cache.
-- **Invalidation**: publishing or unpublishing a page or a snippet, moving or deleting a page,
-  or changing a view restriction replaces the *content version*, a key in the shared cache.
-  Every entry is stored with the version it was rendered under, and is only served under
-  that version: every host sees a publish at once (Redis), and old entries simply expire. A
-  new random value (not an increment) stays correct even if the key was evicted. A cached
-  page costs one round trip to the cache: the version and the entry are read together.
+- **Invalidation**: what changes what readers see replaces the *content version*, a key in
+  the shared cache: publishing or unpublishing a page or a snippet, moving or deleting a
+  page, changing a view restriction, saving content that has no draft state (a topic, the
+  site settings, an image). Every entry is stored with the version it was rendered under,
+  and is only served under that version: every host sees a change at once (Redis), and old
+  entries simply expire. A new random value (not an increment) stays correct even if the
+  key was evicted. A cached page costs one round trip to the cache: the version and the
+  entry are read together.
+- **What does not replace it** (`bump_on_content_save`): a draft saved, of a page or of a
+  snippet with a draft state, and the rows that belong to one (a draft's authors or texts):
+  readers see the live version, which only a publish changes. A row saved unchanged. What
+  each person does for themselves (NOT_CONTENT): sharing, choosing a stage or a referent,
+  commenting (a version of its own per conversation, stories.comments.cache). Joining or
+  leaving the ambassador programme only when a live spotlight shows the profile
+  (stories.receivers).
+- A version is replaced again once the transaction commits: another process that rendered
+  a page from the old rows in between (ATOMIC_REQUESTS) cannot keep it under the new one.
 """
 
 import hashlib
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import translation
 
 
@@ -33,9 +45,20 @@ def content_version(version_key=VERSION_KEY):
     return version
 
 
+def replace_version(version_key):
+    """Forget what was kept under the version at `version_key`, now and again once the
+    transaction commits: a page rendered meanwhile from the old rows is not kept."""
+
+    def replace():
+        cache.set(version_key, uuid.uuid4().hex, timeout=None)
+
+    replace()
+    transaction.on_commit(replace)
+
+
 def bump_content_version(**kwargs):
     """Forget every cached page and fragment (a signal receiver, so it takes **kwargs)."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    replace_version(VERSION_KEY)
 
 
 def versioned_get(key, version_key=VERSION_KEY):
@@ -73,17 +96,38 @@ def cached_content(key_parts, compute, timeout=600):
 
 
 CONTENT_APPS = {"home", "stories", "guides", "referents"}
-# Saved all the time, and never shown in a cached page but in a per-reader fragment.
-# Comments have a version of their own per conversation (stories.comments.cache): a comment
-# leaves every other page warm.
 NOT_CONTENT = {
+    # Saved all the time, and never shown in a cached page but in a per-reader fragment.
     "stories.sharecount",
     "wagtailimages.rendition",
     "home.stagepreference",
+    # The my_referent fragment looks the reader's choice up for each reader.
+    "referents.referentchoice",
+    # Each person's digest and feed addresses, and the guide reminders' log: shown in no page.
+    "referents.digestsubscription",
+    "referents.personalfeedkey",
+    "guides.guidereviewreminder",
+    # Comments have a version of their own per conversation (stories.comments.cache): a
+    # comment leaves every other page warm.
     "stories.comment",
     "stories.commentreport",
     "stories.commentnotification",
+    # Shown only on its owner's live spotlights: stories.receivers replaces the version when
+    # one shows it.
+    "referents.ambassadorprofile",
 }
+# What Wagtail writes when a draft is saved (save_revision) or an object locked or
+# unlocked: nothing a reader sees.
+DRAFT_BOOKKEEPING = {
+    "latest_revision",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+# What pre_save learnt of the row before the save, for post_save.
+WAS_LIVE = "_chorus_was_live"
+STORED_ROW = "_chorus_stored_row"
 
 
 def _is_content(instance):
@@ -99,7 +143,122 @@ def _is_content(instance):
     )
 
 
-def bump_on_content_change(sender, instance, **kwargs):
+def _only_bookkeeping(instance, update_fields):
+    from wagtail.models import LockableMixin, RevisionMixin
+
+    return (
+        update_fields is not None
+        and set(update_fields) <= DRAFT_BOOKKEEPING
+        and isinstance(instance, (RevisionMixin, LockableMixin))
+    )
+
+
+def _has_draft_state(instance):
+    from wagtail.models import DraftStateMixin
+
+    return isinstance(instance, DraftStateMixin)
+
+
+def _parent_key(model):
+    """The ParentalKey that makes rows of `model` part of an object with a draft state
+    (a page's authors, a share kit's texts), or None. Such rows hold the live version
+    while the object is live (a draft of it is kept in its revision), the draft while it
+    has never been published."""
+    from modelcluster.fields import ParentalKey
+    from wagtail.models import DraftStateMixin
+
+    for field in model._meta.concrete_fields:
+        if isinstance(field, ParentalKey) and issubclass(
+            field.related_model, DraftStateMixin
+        ):
+            return field
+    return None
+
+
+def _is_live_in_database(instance):
+    return type(instance)._base_manager.filter(pk=instance.pk, live=True).exists()
+
+
+def _compared_fields(instance):
+    return [field for field in instance._meta.concrete_fields if not field.primary_key]
+
+
+def _unchanged(instance, stored_row):
+    """True if the row holds, after the save, what it held before (compared as the
+    database stores it; anything that cannot be compared counts as changed)."""
+    try:
+        return all(
+            field.get_prep_value(getattr(instance, field.attname))
+            == field.get_prep_value(stored)
+            for field, stored in zip(
+                _compared_fields(instance), stored_row, strict=True
+            )
+        )
+    except Exception:  # noqa: BLE001 (a value that cannot be prepared: changed)
+        return False
+
+
+def remember_stored_state(sender, instance, raw=False, update_fields=None, **kwargs):
+    """pre_save: what post_save needs to know of the row as it was (one query, only for
+    content rows that may turn out not to need a bump)."""
+    # Left behind by a save that failed: not about this one.
+    instance.__dict__.pop(WAS_LIVE, None)
+    instance.__dict__.pop(STORED_ROW, None)
+    if (
+        raw
+        or instance._state.adding
+        or not _is_content(instance)
+        or _only_bookkeeping(instance, update_fields)
+    ):
+        return
+    if _has_draft_state(instance):
+        if not instance.live:
+            instance.__dict__[WAS_LIVE] = _is_live_in_database(instance)
+    elif _parent_key(type(instance)) is None and not instance._meta.many_to_many:
+        # Many-to-many values are written after post_save, unseen: never "unchanged".
+        fields = [field.attname for field in _compared_fields(instance)]
+        instance.__dict__[STORED_ROW] = (
+            type(instance)
+            ._base_manager.filter(pk=instance.pk)
+            .values_list(*fields)
+            .first()
+        )
+
+
+def _shown(instance, created, was_live):
+    """Whether readers may see what this save wrote."""
+    if _has_draft_state(instance):
+        if instance.live:
+            return True
+        # A new draft, or a draft that was not live: only its publish shows it. Made
+        # unlive by a save: it was shown until now (`unpublished` is sent only by
+        # Wagtail's own action).
+        return not created and was_live is not False
+    parent_key = _parent_key(type(instance))
+    if parent_key is not None:
+        parent = getattr(instance, parent_key.name)
+        return parent is None or parent.live or _is_live_in_database(parent)
+    return True
+
+
+def bump_on_content_save(
+    sender, instance, created=False, raw=False, update_fields=None, **kwargs
+):
+    was_live = instance.__dict__.pop(WAS_LIVE, None)
+    stored_row = instance.__dict__.pop(STORED_ROW, None)
+    if not _is_content(instance) or _only_bookkeeping(instance, update_fields):
+        return
+    if raw:  # a backup restored: what it holds is not known here
+        bump_content_version()
+        return
+    if not _shown(instance, created, was_live):
+        return
+    if stored_row is not None and not created and _unchanged(instance, stored_row):
+        return
+    bump_content_version()
+
+
+def bump_on_content_delete(sender, instance, **kwargs):
     if _is_content(instance):
         bump_content_version()
 
@@ -112,7 +271,7 @@ def bump_on_page_delete(sender, instance, **kwargs):
 
 
 def connect_receivers():
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
     from wagtail.models import PageViewRestriction
     from wagtail.signals import (
@@ -132,9 +291,11 @@ def connect_receivers():
             sender=PageViewRestriction,
             dispatch_uid=f"chorus-cache-restriction-{id(signal)}",
         )
-        signal.connect(
-            bump_on_content_change, dispatch_uid=f"chorus-cache-content-{id(signal)}"
-        )
+    pre_save.connect(remember_stored_state, dispatch_uid="chorus-cache-content-pre")
+    post_save.connect(bump_on_content_save, dispatch_uid="chorus-cache-content-save")
+    post_delete.connect(
+        bump_on_content_delete, dispatch_uid="chorus-cache-content-delete"
+    )
     # The groups of a group restriction are saved after the restriction itself.
     m2m_changed.connect(
         bump_content_version,

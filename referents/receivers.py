@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
@@ -102,4 +101,4 @@ def share_public_consent_across_translations(
     )
     if changed:
         # update() sends no signal: cached pages showing the other translations go too.
-        transaction.on_commit(bump_content_version)
+        bump_content_version()

@@ -1,6 +1,12 @@
-"""Receivers for signals sent by lower apps (referents), connected in StoriesConfig.ready()."""
+"""Receivers for signals sent by lower apps (referents), connected in StoriesConfig.ready()
+(the ambassador profile's, by their decorators, when it imports this module)."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
 from wagtail.actions.unpublish_page import UnpublishPageAction
+
+from home.cache import bump_content_version
 
 from .models import SpotlightPage, StorySuggestion
 
@@ -39,3 +45,13 @@ def forget_suggestions_of_closed_account(sender, user, **kwargs):
         suggestion.photo.delete(save=False)
         suggestion.delete()
     suggestions.update(suggested_by=None, credit_me=False, wants_help=False)
+
+
+@receiver(post_save, sender="referents.AmbassadorProfile")
+@receiver(post_delete, sender="referents.AmbassadorProfile")
+def forget_spotlights_showing_profile(sender, instance, **kwargs):
+    # A spotlight shows the profile links of its owner (stories/spotlight_page.html), and
+    # nothing else does: joining, leaving or editing the links changes what readers see
+    # only when the person owns a live spotlight. Most join before writing one.
+    if SpotlightPage.objects.live().filter(owner_id=instance.user_id).exists():
+        bump_content_version()

@@ -7,12 +7,7 @@ report) replaces the conversation's version: the French and English pages of tha
 cold, every other page stays warm.
 """
 
-import uuid
-
-from django.core.cache import cache
-from django.db import transaction
-
-from home.cache import content_version, kept_until_next_change
+from home.cache import content_version, kept_until_next_change, replace_version
 
 
 def thread_version_key(thread_key):
@@ -22,13 +17,7 @@ def thread_version_key(thread_key):
 def bump_thread(thread_key):
     """Forget the cached parts of one conversation, now and again once committed (a page
     rendered meanwhile from the old rows is not kept)."""
-    key = thread_version_key(thread_key)
-
-    def bump():
-        cache.set(key, uuid.uuid4().hex, timeout=None)
-
-    bump()
-    transaction.on_commit(bump)
+    replace_version(thread_version_key(thread_key))
 
 
 def kept_until_thread_changes(thread_key, key_parts, compute, timeout=600):
