@@ -103,6 +103,7 @@ READS_ONLY_WHO_MAY_SEE_WHAT = {
     "stories_tags.story_feed_links": "the internal feed for a logged-in reader",
     "stories_tags.latest_stories": "the stories the reader may open (visibility)",
     "stories_tags.spotlight_of_the_week": "the spotlights the reader may open (visibility)",
+    "stories_tags.shareable_this_week": "the story index the reader may open (visibility)",
 }
 
 # `{% include %}` or `{% extends %}` of a variable, by (template, tag): why it is safe.
