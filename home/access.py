@@ -23,9 +23,12 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, PageViewRestriction
+from wagtail.query import PageQuerySet
 
 from .cache import kept_until_next_change
 
@@ -99,25 +102,39 @@ def is_publicly_visible(page):
 
 
 def private_q(queryset):
-    """Wagtail's `PageQuerySet.private_q`, in a form that scales with Chorus' restrictions.
+    """Wagtail's `PageQuerySet.private_q` (a page is private if a view restriction of any kind
+    sits on it or on a page above it), in a form that scales with Chorus' restrictions.
 
     Wagtail adds one path clause per restriction; Chorus gives every internal page its own
     restriction, so at 10,000 stories SQLite refuses the query ("expression tree is too
-    large"). Restrictions on leaf pages (almost all of them) become one indexed subquery;
-    only restrictions on pages with children still need a path clause. Same pages, same rule.
+    large"). Here restricted pages are one indexed subquery, and only restricted pages that
+    have children add a path clause for what lies below them: few, since only home and
+    index pages take children. Which pages have children is read from the children's own
+    paths, never from the stored `numchild`. Like Wagtail's, it runs one query when
+    `.public()` or `.not_public()` is called (the restricted pages with children), and the
+    pages are then one query.
     """
-    leaves = PageViewRestriction.objects.filter(page__numchild=0).values("page_id")
-    q = models.Q(pk__in=leaves)
-    branches = PageViewRestriction.objects.filter(page__numchild__gt=0)
-    for path in set(branches.values_list("page__path", flat=True)):
+    parent_paths = Page.objects.values(
+        parent_path=Substr("path", 1, Length("path") - Page.steplen)
+    )
+    restricted_parents = Page.objects.filter(
+        Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))),
+        path__in=parent_paths,
+    )
+    q = models.Q(pk__in=PageViewRestriction.objects.values("page_id"))
+    for path in restricted_parents.values_list("path", flat=True):
         q |= models.Q(path__startswith=path)  # the page and everything below it
     return q
 
 
-def use_scalable_private_q():
-    """Called once from HomeConfig.ready(): `.public()` and `.not_public()` use private_q."""
-    from wagtail.query import PageQuerySet
+# Wagtail's own, taken before use_scalable_private_q replaces it: the tests compare the two.
+WAGTAIL_PRIVATE_Q = PageQuerySet.__dict__["private_q"]
 
+
+def use_scalable_private_q():
+    """Called once from HomeConfig.ready(): `.public()` and `.not_public()` use private_q.
+    Wagtail has no setting for this, and `Page.objects` (which Wagtail's sitemap, search and
+    document privacy use) cannot be given another queryset class, hence the replacement."""
     PageQuerySet.private_q = private_q
 
 

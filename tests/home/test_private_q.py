@@ -1,0 +1,177 @@
+"""Chorus' `private_q` (home.access) gives exactly Wagtail's pages: private if a view
+restriction of any kind sits on the page or above it. Each check compares `.public()` and
+`.not_public()` with Wagtail's own `private_q`, kept as `WAGTAIL_PRIVATE_Q`, on trees
+whose stored child counts (`numchild`) are right, too low or too high."""
+
+from django.contrib.auth.models import Group
+
+from wagtail.models import Page, PageViewRestriction
+from wagtail.query import PageQuerySet
+
+import pytest
+
+from home.access import WAGTAIL_PRIVATE_Q, private_q
+from stories.models import StoryPage
+from tests.factories.stories import StoryIndexPageFactory, StoryPageFactory
+
+
+pytestmark = pytest.mark.django_db
+
+KINDS = [
+    PageViewRestriction.LOGIN,
+    PageViewRestriction.GROUPS,
+    PageViewRestriction.PASSWORD,
+]
+
+
+def restrict(page, kind=PageViewRestriction.LOGIN):
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=kind, password="secret"
+    )
+    if kind == PageViewRestriction.GROUPS:
+        restriction.groups.set([Group.objects.get_or_create(name="Board")[0]])
+    return restriction
+
+
+def set_numchild(value, *pages):
+    """Make the stored child count lie (all pages if none given)."""
+    pages = (
+        Page.objects.filter(pk__in=[page.pk for page in pages])
+        if pages
+        else Page.objects
+    )
+    pages.update(numchild=value)
+
+
+def titles(pages):
+    return sorted(page.title for page in pages)
+
+
+def assert_same_as_wagtail():
+    """`.public()` and `.not_public()` give Wagtail's pages; returns the public ones."""
+    wagtail_private = WAGTAIL_PRIVATE_Q(Page.objects.all())
+    public = set(Page.objects.public())
+    assert titles(public) == titles(Page.objects.exclude(wagtail_private))
+    assert titles(Page.objects.not_public()) == titles(
+        Page.objects.filter(wagtail_private)
+    )
+    # Specific querysets (StoryPage.objects) go through the same rule.
+    assert set(StoryPage.objects.live().public()) == set(
+        StoryPage.objects.live().exclude(wagtail_private)
+    )
+    return public
+
+
+@pytest.fixture
+def tree(home_page):
+    """Every case at once. Stories are internal (a login restriction) unless public."""
+    index = StoryIndexPageFactory(parent=home_page)
+    public = StoryPageFactory(parent=index, title="Public", is_public=True)
+    leaf = StoryPageFactory(parent=index, title="Internal leaf")
+    branch = StoryPageFactory(parent=index, title="Internal branch")
+    child = StoryPageFactory(parent=branch, title="Child", is_public=True)
+    grandchild = StoryPageFactory(parent=child, title="Grandchild", is_public=True)
+    group_branch = StoryPageFactory(parent=index, title="Group branch", is_public=True)
+    restrict(group_branch, PageViewRestriction.GROUPS)
+    group_child = StoryPageFactory(
+        parent=group_branch, title="Group child", is_public=True
+    )
+    password_leaf = StoryPageFactory(
+        parent=index, title="Password leaf", is_public=True
+    )
+    restrict(password_leaf, PageViewRestriction.PASSWORD)
+    # Aliases without a restriction of their own: Wagtail looks at the alias' own path only.
+    alias_of_leaf = leaf.create_alias(parent=index, update_slug="alias-of-leaf")
+    alias_under_branch = public.create_alias(
+        parent=branch, update_slug="alias-under-branch"
+    )
+    for alias, title in [
+        (alias_of_leaf, "Alias of leaf"),
+        (alias_under_branch, "Alias under branch"),
+    ]:
+        PageViewRestriction.objects.filter(page=alias).delete()
+        Page.objects.filter(pk=alias.pk).update(title=title)
+    return {
+        "index": index,
+        "public": public,
+        "leaf": leaf,
+        "branch": branch,
+        "child": child,
+        "grandchild": grandchild,
+        "group branch": group_branch,
+        "group child": group_child,
+        "password leaf": password_leaf,
+    }
+
+
+def test_chorus_rule_replaces_wagtail_s():
+    assert PageQuerySet.private_q is private_q
+    assert WAGTAIL_PRIVATE_Q.__module__ == "wagtail.query"
+
+
+def test_same_pages_as_wagtail(tree):
+    public = assert_same_as_wagtail()
+    assert titles(public) == ["Accueil", "Alias of leaf", "Histoires", "Public", "Root"]
+
+
+@pytest.mark.parametrize("numchild", [0, 5])
+def test_a_stored_child_count_that_lies_changes_nothing(tree, numchild):
+    set_numchild(numchild)
+    assert_same_as_wagtail()
+
+
+def test_a_restricted_branch_counted_as_a_leaf_and_a_leaf_counted_as_a_branch(tree):
+    set_numchild(0, tree["branch"], tree["child"], tree["group branch"])
+    set_numchild(5, tree["leaf"], tree["password leaf"], tree["grandchild"])
+    public = assert_same_as_wagtail()
+    assert tree["grandchild"] not in public and tree["group child"] not in public
+
+
+def test_a_restricted_leaf_that_receives_a_child(tree):
+    StoryPageFactory(parent=tree["leaf"], title="Late child", is_public=True)
+    assert "Late child" not in titles(assert_same_as_wagtail())
+    # As if the child were written in bulk and the count never updated.
+    set_numchild(0, tree["leaf"])
+    assert "Late child" not in titles(assert_same_as_wagtail())
+
+
+@pytest.mark.parametrize("numchild", ["stored", 0, 5])
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_restriction_on_any_page_gives_wagtail_s_pages(tree, kind, numchild):
+    """Each page of the tree in turn, the root included, gets one more restriction."""
+    if numchild != "stored":
+        set_numchild(numchild)
+    for page in Page.objects.all():
+        restriction = restrict(page, kind)
+        public = assert_same_as_wagtail()
+        assert page not in public
+        restriction.delete()
+
+
+def test_public_and_not_public_cost_one_query_each_way(tree, django_assert_num_queries):
+    """One small query when called (restricted pages with children, as Wagtail reads its
+    restrictions), one when read, however many restrictions there are."""
+    for name in ("public", "not_public"):
+        with django_assert_num_queries(1):
+            queryset = getattr(Page.objects, name)()
+        with django_assert_num_queries(1):
+            assert list(queryset)
+
+
+def test_leaf_restrictions_add_no_clause(tree):
+    """Restrictions on leaves, however many, and more restrictions on a restricted branch
+    leave the query as it was (SQLite refuses one of about 1,000 clauses)."""
+    sql = str(Page.objects.public().query)
+    for page in (tree["leaf"], tree["public"], tree["branch"]):
+        PageViewRestriction.objects.bulk_create(
+            PageViewRestriction(page=page, restriction_type=PageViewRestriction.LOGIN)
+            for _ in range(600)
+        )
+    assert str(Page.objects.public().query) == sql
+    # Wagtail's own would now ask SQLite for 1,800 clauses.
+    assert titles(Page.objects.public()) == [
+        "Accueil",
+        "Alias of leaf",
+        "Histoires",
+        "Root",
+    ]
