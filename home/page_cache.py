@@ -11,7 +11,8 @@ Two full-response layers, one invalidation:
   time). Whatever differs for each reader is filled in as the copy is served: each form's
   CSRF token, and the per-reader fragments of `{% per_reader %}` (CHORUS_PER_READER_FRAGMENTS:
   the home page's news since the last visit and the guides of the reader's stage; the
-  comments under a story or spotlight, which take the page's id as their argument).
+  comments under a story or spotlight, which take the page's translation key as their
+  argument).
 - Within a page, impersonal fragments are cached with `{% chorus_cache %}`
   (home/templatetags/chorus_cache.py) and data and parts of per-reader fragments with
   `home.cache.cached_content`.
@@ -178,14 +179,20 @@ class AnonymousPageCacheMiddleware:
 # CHORUS_PER_READER_FRAGMENTS) is rendered for the reader in place of its own placeholder.
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = b"chorus-csrf-token-placeholder"
-# A fragment may take one number (a page id): `<!--chorus-per-reader:comments:42-->`.
-PER_READER_PLACEHOLDER = re.compile(rb"<!--chorus-per-reader:(\w+)(?::(\d+))?-->")
+# A fragment may take one argument of letters, digits and dashes (a page's translation
+# key): `<!--chorus-per-reader:comments:0b8b5295-dcfb-44ea-…-->`.
+PER_READER_PLACEHOLDER = re.compile(rb"<!--chorus-per-reader:(\w+)(?::([\w-]+))?-->")
+PER_READER_ARGUMENT = re.compile(r"[\w-]+")
 
 
 def per_reader_placeholder(name, argument=None):
     if argument is None:
         return format_html("<!--chorus-per-reader:{}-->", name)
-    return format_html("<!--chorus-per-reader:{}:{}-->", name, int(argument))
+    if not PER_READER_ARGUMENT.fullmatch(str(argument)):
+        raise ValueError(
+            f"A per-reader argument is letters, digits and dashes: {argument!r}"
+        )
+    return format_html("<!--chorus-per-reader:{}:{}-->", name, argument)
 
 
 def rendering_for_every_reader(request):
@@ -200,7 +207,7 @@ def render_per_reader(name, request, locale_id, argument=None):
     fragment = import_string(settings.CHORUS_PER_READER_FRAGMENTS[name])
     if argument is None:
         return fragment(request, locale_id)
-    return fragment(request, locale_id, argument)
+    return fragment(request, locale_id, str(argument))
 
 
 def _fill_for_reader(request, content, locale_id):
@@ -208,7 +215,7 @@ def _fill_for_reader(request, content, locale_id):
         name = match.group(1).decode()
         if name not in settings.CHORUS_PER_READER_FRAGMENTS:
             return match.group(0)
-        argument = int(match.group(2)) if match.group(2) else None
+        argument = match.group(2).decode() if match.group(2) else None
         return render_per_reader(name, request, locale_id, argument).encode()
 
     content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())

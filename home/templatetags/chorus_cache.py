@@ -103,8 +103,8 @@ def per_reader(context, name, argument=None):
     """`{% per_reader "guides_for_me" %}`: a part of a page that differs for each reader
     (CHORUS_PER_READER_FRAGMENTS). When the page is cached for every employee, a
     placeholder stands in its place and the part is rendered for each reader as the page
-    is served (home.page_cache). A fragment may take one number, such as a page id:
-    `{% per_reader "comments" page.pk %}`."""
+    is served (home.page_cache). A fragment may take one argument, such as a translation key:
+    `{% per_reader "comments" page.translation_key %}`."""
     request = context["request"]
     if rendering_for_every_reader(request):
         return per_reader_placeholder(name, argument)

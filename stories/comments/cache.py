@@ -1,13 +1,15 @@
 """A version per conversation, so that a new comment makes cold only the page it is on.
 
-The thread part of a page (fragment.py) is kept in the shared cache under the page, the
-language, the page of comments, the conversation's version and the content version (a
+The thread part of a page (fragment.py) is kept in the shared cache under the conversation,
+the language, the page of comments, the conversation's version and the content version (a
 publish may open or close comments, or rename the page). Saving or deleting a comment (or a
 report) replaces the conversation's version: the French and English pages of that story go
 cold, every other page stays warm.
 """
 
-from home.cache import content_version, kept_until_next_change, replace_version
+from django.core.cache import cache
+
+from home.cache import VERSION_KEY, content_version, replace_version
 
 
 def thread_version_key(thread_key):
@@ -21,8 +23,18 @@ def bump_thread(thread_key):
 
 
 def kept_until_thread_changes(thread_key, key_parts, compute, timeout=600):
-    key_parts = (*key_parts, content_version())
-    key = "chorus:comments:" + ":".join(str(part) for part in key_parts)
-    return kept_until_next_change(
-        key, compute, timeout, version_key=thread_version_key(thread_key)
+    """What `compute()` returns, kept until this conversation or the content changes: both
+    versions and the entry are read in one round trip to the cache."""
+    key = "chorus:comments:" + ":".join(str(part) for part in (thread_key, *key_parts))
+    version_key = thread_version_key(thread_key)
+    found = cache.get_many([VERSION_KEY, version_key, key])
+    versions = (
+        found.get(VERSION_KEY) or content_version(),
+        found.get(version_key) or content_version(version_key),
     )
+    stored = found.get(key)
+    if stored is not None and stored[0] == versions:
+        return stored[1]
+    value = compute()
+    cache.set(key, (versions, value), timeout)
+    return value

@@ -1,7 +1,7 @@
 """The conversation under a story or a spotlight: a per-reader fragment over a shared part.
 
 The page itself stays one cached copy for every employee (home.cache): the conversation is a
-`{% per_reader "comments" page.pk %}` fragment. What is the same for every reader (the
+`{% per_reader "comments" page.translation_key %}` fragment. What is the same for every reader (the
 comments of one page of the conversation, their count, whether comments are open) is
 rendered once and kept until that conversation changes (cache.py). For each reader, the
 buttons that are theirs (edit and delete their own comment, report the others', hide or show
@@ -14,7 +14,7 @@ Visitors who are not logged in get nothing, and so does a page's anonymous cache
 import re
 
 from django.conf import settings
-from django.core.cache import cache
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
@@ -43,34 +43,25 @@ def actions_marker(comment):
     )
 
 
-def thread_key_of(page_id):
-    """The conversation of a page (its translation key), which never changes: kept."""
-    key = f"chorus:comments-thread-of:{page_id}"
-    thread_key = cache.get(key)
-    if thread_key is None:
-        thread_key = (
-            Page.objects.filter(pk=page_id)
-            .values_list("translation_key", flat=True)
-            .first()
-        )
-        if thread_key is None:
-            return None
-        cache.set(key, thread_key, timeout=None)
-    return thread_key
-
-
 def page_number(request):
     number = request.GET.get(PAGE_PARAMETER, "1")
     return int(number) if number.isdigit() and 0 < len(number) < 6 else 1
 
 
-def shared_part(page_id, thread_key, number):
-    """What every reader of this page of the conversation sees, as a dict (cached)."""
+def shared_part(thread_key, locale_id, number):
+    """What every reader of this page of the conversation sees, in the language of
+    `locale_id`, as a dict (cached)."""
 
     def compute():
-        page = Page.objects.filter(pk=page_id).first()
-        page = page.specific if page is not None else None
-        if page is None or not hasattr(page, "comments_open"):
+        # The page in every language: who owns one of them, and which one is read here.
+        translations = list(
+            Page.objects.filter(translation_key=thread_key).values_list(
+                "pk", "locale_id", "owner_id", "content_type_id"
+            )
+        )
+        page = next((row for row in translations if row[1] == locale_id), None)
+        model = ContentType.objects.get_for_id(page[3]).model_class() if page else None
+        if model is None or not hasattr(model, "comments_open"):
             return {}
         paginator = Paginator(
             Comment.objects.shown_in_thread(thread_key),
@@ -79,14 +70,10 @@ def shared_part(page_id, thread_key, number):
         comments = paginator.get_page(number)
         for comment in comments:
             comment.marker = actions_marker(comment)
-        owners = set(
-            Page.objects.filter(translation_key=thread_key)
-            .exclude(owner=None)
-            .values_list("owner_id", flat=True)
-        )
         return {
-            "open": page.comments_open,
-            "owners": owners,
+            "page_id": page[0],
+            "open": model.objects.get(pk=page[0]).comments_open,
+            "owners": {owner for _pk, _locale, owner, _type in translations if owner},
             "html": render_to_string(
                 "stories/comments/includes/thread.html",
                 {
@@ -99,19 +86,16 @@ def shared_part(page_id, thread_key, number):
 
     return kept_until_thread_changes(
         thread_key,
-        ("part", page_id, translation.get_language(), number),
+        ("part", locale_id, translation.get_language(), number),
         compute,
     )
 
 
-def comments_fragment(request, locale_id, page_id):
+def comments_fragment(request, locale_id, thread_key):
     user = request.user
     if not user.is_authenticated:
         return ""
-    thread_key = thread_key_of(page_id)
-    if thread_key is None:
-        return ""
-    part = shared_part(page_id, thread_key, page_number(request))
+    part = shared_part(thread_key, locale_id, page_number(request))
     if not part:
         return ""
     csrf_token = get_token(request)
@@ -139,7 +123,7 @@ def comments_fragment(request, locale_id, page_id):
             "thread": mark_safe(ACTIONS_MARKER.sub(actions, part["html"])),  # noqa: S308  # nosec B308 B703
             "count": part["count"],
             "open": part["open"],
-            "post_url": reverse("stories:post_comment", args=[page_id]),
+            "post_url": reverse("stories:post_comment", args=[part["page_id"]]),
             "csrf_token": csrf_token,
             "max_length": Comment._meta.get_field("text").max_length,
             "is_owner": is_owner,
