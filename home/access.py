@@ -33,7 +33,21 @@ from wagtail.query import PageQuerySet
 from .cache import kept_until_next_change
 
 
-class PublicFlagMixin(models.Model):
+class KeptViewRestrictionsMixin:
+    """Wagtail's `get_view_restrictions` (the page's, its ancestors', an alias's source's),
+    read once per page instance: Wagtail's serve hook, the page cache and the templates all
+    ask for them while one request is served."""
+
+    def get_view_restrictions(self):
+        kept = self.__dict__.get("_chorus_view_restrictions")
+        if kept is None:
+            kept = super().get_view_restrictions()
+            len(kept)  # evaluated now: later iterations and .exists() reuse the rows
+            self.__dict__["_chorus_view_restrictions"] = kept
+        return kept
+
+
+class PublicFlagMixin(KeptViewRestrictionsMixin, models.Model):
     """A page that is internal unless an editor marks it public."""
 
     is_public = models.BooleanField(
@@ -57,7 +71,7 @@ class PublicFlagMixin(models.Model):
         return urls
 
 
-class LoginRequiredPageMixin:
+class LoginRequiredPageMixin(KeptViewRestrictionsMixin):
     """A page for logged-in employees only, whatever the restrictions above or below it."""
 
     def serve(self, request, *args, **kwargs):
@@ -93,12 +107,17 @@ def sync_view_restriction(page):
 
 def is_publicly_visible(page):
     """True if an anonymous visitor may see this page now (live, and no restriction on its path)."""
-    return (
-        page.live
-        and not PageViewRestriction.objects.filter(
-            page__in=page.get_ancestors(inclusive=True)
-        ).exists()
-    )
+    return page.live and not page.get_view_restrictions().exists()
+
+
+def public_translations(page):
+    """The live translations of `page` that anyone may open, with their locale, read once
+    per page instance: a visitor's language links and the link preview both show them."""
+    kept = page.__dict__.get("_chorus_public_translations")
+    if kept is None:
+        kept = list(page.get_translations().live().public().select_related("locale"))
+        page.__dict__["_chorus_public_translations"] = kept
+    return kept
 
 
 def private_q(queryset):

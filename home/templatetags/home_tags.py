@@ -5,7 +5,7 @@ from django.utils import translation
 
 from wagtail.models import Page
 
-from ..access import visible_to
+from ..access import PUBLIC, public_translations, visibility, visible_to
 from ..index_pages import pages_under_home, site_root
 from ..models import ChorusSettings
 
@@ -44,13 +44,16 @@ def language_switcher(context):
     current = translation.get_language()
     is_page = isinstance(page, Page)
     if is_page:
-        by_language = {
-            translated.locale.language_code: translated
-            # Only translations this reader may open: public ones for a visitor, and
-            # nothing behind a group or password they cannot pass (home.access).
-            for translated in visible_to(
+        # Only translations this reader may open: public ones for a visitor, and
+        # nothing behind a group or password they cannot pass (home.access).
+        if visibility(request) == PUBLIC:
+            translations = public_translations(page)
+        else:
+            translations = visible_to(
                 page.get_translations().live().select_related("locale"), request
             )
+        by_language = {
+            translated.locale.language_code: translated for translated in translations
         }
         if page.live:
             # A page is served in its own language.

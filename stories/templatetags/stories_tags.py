@@ -2,7 +2,7 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from home.access import is_publicly_visible, visible_to
+from home.access import is_publicly_visible, public_translations, visible_to
 from home.index_pages import index_page, same_language_as
 from home.models import ChorusSettings
 
@@ -49,9 +49,11 @@ def link_preview(context, page, description=None):
     if not is_public_page(page):
         return {"public": False}
     rendition, image_alt = _preview_image(page)
-    translations = page.get_translations().live().public().select_related("locale")
-    if hasattr(page, "is_public"):
-        translations = translations.filter(is_public=True)
+    translations = [
+        translated
+        for translated in public_translations(page)
+        if getattr(translated, "is_public", True)
+    ]
     # The page is served in its own language (and page.locale would cost a query).
     language_code = translation.get_language()
     return {
