@@ -161,10 +161,17 @@ if REDIS_URL:
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Only Redis is shared by every process (and every host). What one process forgets in a
-# cache of its own, the others would keep serving: per-user entries (the session, the
-# stage) are kept across requests only in a shared cache.
+    # On disk, so that every process of this machine (several gunicorn workers) reads the
+    # same entries and the same content version: a publish in one is seen by all at once.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CHORUS_CACHE_DIR", str(DATA_DIR / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+# Only Redis is shared by every process of every host. Per-user entries (the session, the
+# stage) and whole pages are kept across requests only there.
 CHORUS_SHARED_CACHE = bool(REDIS_URL)
 # Sessions are read from the shared cache and written through to the database, so a
 # logged-in page costs no session query while Redis is up, and nothing is lost when it is

@@ -4,7 +4,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 
 from chorus_site.settings import *  # noqa: F403
-from chorus_site.settings import DATA_DIR, DATABASES, STORAGES
+from chorus_site.settings import DATA_DIR, DATABASES, REDIS_URL, STORAGES
 
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -25,3 +25,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(DATA_DIR / f"test-{os.getpid()}.sqlite3")
     }
+
+if not REDIS_URL:
+    # One process: the tests keep their cache in memory, emptied before each test.
+    # tests/chorus_site/test_cache_across_processes.py checks the production choice.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
