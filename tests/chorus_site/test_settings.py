@@ -83,10 +83,10 @@ def test_defaults_are_the_embedded_and_safe_ones():
     assert database["NAME"] == os.path.join(values["DATA_DIR"], "chorus.sqlite3")
     assert values["DATA_DIR"] == str(ROOT / "data")
     assert database["ATOMIC_REQUESTS"] is True
-    assert (
-        values["CACHES"]["default"]["BACKEND"]
-        == "django.core.cache.backends.locmem.LocMemCache"
-    )
+    # On disk: shared by every process of the machine (several gunicorn workers).
+    cache = values["CACHES"]["default"]
+    assert cache["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert cache["LOCATION"] == os.path.join(values["DATA_DIR"], "cache")
     assert values["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
     assert (
         values["STORAGES"]["default"]["BACKEND"]
