@@ -7,7 +7,6 @@ from django.db.models import Subquery, Value
 from django.db.models.functions import Concat
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -16,10 +15,10 @@ from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 from .forms import StageForm
+from .index_pages import active_language
 from .models import ImageWithAltMixin, StagePreference
 from .page_cache import add_cache_headers, serve_with_cache
 from .stages import STAGE_DESCRIPTIONS, Stage
@@ -35,10 +34,9 @@ def find_page(request, path):
     if site is None:
         return None
     # The site root in the active language, as a subquery.
-    language = get_supported_content_language_variant(translation.get_language())
     root = Page.objects.filter(
         translation_key=site.root_page.translation_key,
-        locale__language_code=language,
+        locale__language_code=active_language(),
     ).values("url_path")[:1]
     found = (
         Page.objects.live()
