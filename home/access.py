@@ -24,7 +24,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
+from django.db.models.functions import Coalesce, Length, Substr
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, PageViewRestriction
@@ -34,17 +34,35 @@ from .cache import kept_until_next_change
 
 
 class KeptViewRestrictionsMixin:
-    """Wagtail's `get_view_restrictions` (the page's, its ancestors', an alias's source's),
-    read once per page instance: Wagtail's serve hook, the page cache and the templates all
-    ask for them while one request is served."""
+    """Wagtail's `get_view_restrictions`, in one query and read once per page instance:
+    Wagtail's serve hook, the page cache and the templates all ask for them while one
+    request is served."""
 
     def get_view_restrictions(self):
         kept = self.__dict__.get("_chorus_view_restrictions")
         if kept is None:
-            kept = super().get_view_restrictions()
+            kept = view_restrictions_on_path(self)
             len(kept)  # evaluated now: later iterations and .exists() reuse the rows
             self.__dict__["_chorus_view_restrictions"] = kept
         return kept
+
+
+def view_restrictions_on_path(page):
+    """The restrictions that apply to `page` as Wagtail's `Page.get_view_restrictions`
+    finds them: those on the page and on each page above it, where an alias stands for its
+    source (up to three aliases in a chain). Wagtail reads the ancestors first, then their
+    restrictions; here the ancestors are a subquery, found from the page's tree path."""
+    steps = range(page.steplen, len(page.path) + 1, page.steplen)
+    on_path = Page.objects.filter(path__in=[page.path[:end] for end in steps])
+    sources = on_path.annotate(
+        source=Coalesce(
+            "alias_of__alias_of__alias_of_id",
+            "alias_of__alias_of_id",
+            "alias_of_id",
+            "id",
+        )
+    )
+    return PageViewRestriction.objects.filter(page_id__in=sources.values("source"))
 
 
 class PublicFlagMixin(KeptViewRestrictionsMixin, models.Model):
