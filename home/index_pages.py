@@ -41,25 +41,57 @@ def site_root(request):
     )
 
 
+def _under_home(request):
+    """A filter for the pages one level under the home page of the language being read
+    (the menu, the index pages), with a test for one page; or None without a site root."""
+    root = site_root(request)
+    if root is None:
+        return None, None
+    depth = Site.find_for_request(request).root_page.depth + 1
+
+    def test(page):
+        return page.depth == depth and page.url_path.startswith(root.root_path)
+
+    return Q(depth=depth, url_path__startswith=root.root_path), test
+
+
+def _read_live_pages(request, condition):
+    return list(
+        visible_to(Page.objects.live().filter(condition), request)
+        .select_related("locale")
+        .order_by("path")
+    )
+
+
 def pages_under_home(request):
     """The live pages one level under the home page of the language being read that this
     reader may open (the menu, the index pages): one query, kept for the request."""
     pages = getattr(request, "chorus_pages_under_home", None)
     if pages is None:
-        pages = []
-        root = site_root(request)
-        if root is not None:
-            depth = Site.find_for_request(request).root_page.depth + 1
-            pages = list(
-                visible_to(
-                    Page.objects.live().filter(
-                        depth=depth, url_path__startswith=root.root_path
-                    ),
-                    request,
-                ).order_by("path")
-            )
+        under_home, _test = _under_home(request)
+        pages = [] if under_home is None else _read_live_pages(request, under_home)
         request.chorus_pages_under_home = pages
     return pages
+
+
+def visible_translations(request, page):
+    """The live translations of `page` that this reader may open, with their locale.
+
+    The header shows them beside the menu: when `pages_under_home` is not read yet, both
+    come from this one query and the menu is kept for the request."""
+    translations = Q(translation_key=page.translation_key) & ~Q(pk=page.pk)
+    under_home, is_under_home = (None, None)
+    if not hasattr(request, "chorus_pages_under_home"):
+        under_home, is_under_home = _under_home(request)
+    if under_home is None:
+        return _read_live_pages(request, translations)
+    pages = _read_live_pages(request, translations | under_home)
+    request.chorus_pages_under_home = [page for page in pages if is_under_home(page)]
+    return [
+        found
+        for found in pages
+        if found.translation_key == page.translation_key and found.pk != page.pk
+    ]
 
 
 def index_page(request, model):

@@ -5,8 +5,8 @@ from django.utils import translation
 
 from wagtail.models import Page
 
-from ..access import PUBLIC, public_translations, visibility, visible_to
-from ..index_pages import pages_under_home, site_root
+from ..access import PUBLIC, public_translations, visibility
+from ..index_pages import pages_under_home, site_root, visible_translations
 from ..models import ChorusSettings
 
 
@@ -49,9 +49,7 @@ def language_switcher(context):
         if visibility(request) == PUBLIC:
             translations = public_translations(page)
         else:
-            translations = visible_to(
-                page.get_translations().live().select_related("locale"), request
-            )
+            translations = visible_translations(request, page)
         by_language = {
             translated.locale.language_code: translated for translated in translations
         }
