@@ -1,4 +1,6 @@
 from django import template
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Window
+from django.db.models.functions import Mod, RowNumber
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -90,49 +92,86 @@ def story_feed_links(context, page=None):
     return {"feed_url": ""}
 
 
+# The home page's two lists of stories.
+HOME_LATEST = 3
+HOME_SHAREABLE = 3
+
+
+def _home_stories(context):
+    """The home page's two lists, read together: the newest stories the reader may open,
+    and the newest they may share now (shareable-now rule: public pages, which every
+    reader may open). One query for both lists' stories, and one each for their images
+    and their topics; kept for the request."""
+    request = context["request"]
+    kept = getattr(request, "chorus_home_stories", None)
+    if kept is None:
+        language = same_language_as(context.get("page"))
+        latest = visible_to(StoryPage.objects.live().filter(language), request)
+        shareable = StoryPage.objects.filter(language).shareable_now()
+        latest = latest.newest_first().values("pk")[:HOME_LATEST]
+        shareable = shareable.newest_first().values("pk")[:HOME_SHAREABLE]
+        stories = list(
+            StoryPage.objects.filter(Q(pk__in=latest) | Q(pk__in=shareable))
+            .annotate(
+                in_latest=ExpressionWrapper(Q(pk__in=latest), BooleanField()),
+                in_shareable=ExpressionWrapper(Q(pk__in=shareable), BooleanField()),
+            )
+            .newest_first()
+            .with_list_data()
+        )
+        kept = {
+            "latest": [story for story in stories if story.in_latest],
+            "shareable": [story for story in stories if story.in_shareable],
+        }
+        request.chorus_home_stories = kept
+    return kept
+
+
 @register.inclusion_tag("stories/tags/latest_stories.html", takes_context=True)
-def latest_stories(context, count=4):
+def latest_stories(context):
     """The newest stories of the current language that the reader may open, for the home
     page (employees only)."""
     request = context["request"]
-    stories = visible_to(
-        StoryPage.objects.live().filter(same_language_as(context.get("page"))),
-        request,
-    )
-    stories = list(stories.newest_first().with_list_data()[:count])
-    index = index_page(request, StoryIndexPage)
-    return {"stories": stories, "index": index, "request": request}
+    return {
+        "stories": _home_stories(context)["latest"],
+        "index": index_page(request, StoryIndexPage),
+        "request": request,
+    }
 
 
 @register.inclusion_tag("stories/tags/shareable_this_week.html", takes_context=True)
-def shareable_this_week(context, count=3):
-    """For the home page: the newest stories employees may share now (shareable-now rule:
-    public pages only, which every reader may open)."""
+def shareable_this_week(context):
+    """For the home page: the newest stories employees may share now."""
     request = context["request"]
-    stories = list(
-        StoryPage.objects.filter(same_language_as(context.get("page")))
-        .shareable_now()
-        .newest_first()
-        .with_list_data()[:count]
-    )
-    index = index_page(request, StoryIndexPage)
-    return {"stories": stories, "index": index, "request": request}
+    return {
+        "stories": _home_stories(context)["shareable"],
+        "index": index_page(request, StoryIndexPage),
+        "request": request,
+    }
 
 
 @register.inclusion_tag("stories/tags/spotlight_of_the_week.html", takes_context=True)
 def spotlight_of_the_week(context):
     """For the home page: one ambassador's spotlight, taking turns week by week in page-tree
     order, so that every ambassador comes round and nobody is ranked above the others.
-    Only spotlights the reader may open take turns."""
+    Only spotlights the reader may open take turns. One query: the week's turn is counted
+    among them by the database."""
     request = context["request"]
     spotlights = visible_to(
         SpotlightPage.objects.live().filter(same_language_as(context.get("page"))),
         request,
-    ).order_by("path")
-    total = spotlights.count()
-    if not total:
-        return {"spotlight": None}
+    )
     week = timezone.localdate().isocalendar().week
-    spotlight = spotlights.select_related("photo")[week % total]
+    spotlight = (
+        spotlights.annotate(
+            taking_turns=Window(Count("pk")),
+            turn=Window(RowNumber(), order_by=F("path").asc()),
+        )
+        .filter(turn=Mod(week, F("taking_turns")) + 1)
+        .select_related("photo")
+        .first()
+    )
+    if spotlight is None:
+        return {"spotlight": None}
     index = index_page(request, SpotlightIndexPage)
     return {"spotlight": spotlight, "index": index, "request": request}

@@ -3,6 +3,7 @@ since the last visit; in a bounded number of queries whatever the amount of cont
 
 import datetime
 
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -74,6 +75,68 @@ def test_home_shows_shareable_stories_and_one_ambassador(indexes, employee, amba
         "</section>"
     )[0]
     assert "Awa" in spotlight
+
+
+def _section(html, testid):
+    return html.split(f'data-testid="{testid}"')[1].split("</section>")[0]
+
+
+def test_ambassadors_take_turns_week_by_week_in_page_order(
+    indexes, employee, ambassador, monkeypatch
+):
+    names = ["Awa", "Bruno", "Chloé"]
+    for name in names:
+        SpotlightPageFactory(parent=indexes["spotlights"], owner=ambassador, title=name)
+    shown = []
+    for week in range(1, 7):
+        monkeypatch.setattr(
+            timezone,
+            "localdate",
+            lambda week=week: datetime.date.fromisocalendar(2026, week, 3),
+        )
+        cache.clear()  # the week's page and fragment, as on a Monday
+        html = _logged_in(employee).get("/fr/").content.decode()
+        spotlight = _section(html, "spotlight-of-the-week")
+        shown.append(next(name for name in names if name in spotlight))
+    # Week n shows spotlight n modulo 3, in page-tree order: each comes round in turn.
+    assert shown == ["Bruno", "Chloé", "Awa", "Bruno", "Chloé", "Awa"]
+
+
+def test_home_lists_the_newest_stories_and_the_newest_to_share(indexes, employee):
+    for number in range(5):
+        StoryPageFactory(
+            parent=indexes["stories"],
+            title=f"Internal {number}",
+            date=datetime.date(2026, 1, 1 + number),
+        )
+        shareable = StoryPageFactory(
+            parent=indexes["stories"],
+            title=f"Public {number}",
+            is_public=True,
+            date=datetime.date(2025, 1, 1 + number),
+        )
+        ShareKitFactory(page=shareable)
+
+    html = _logged_in(employee).get("/fr/").content.decode()
+
+    latest = _section(html, "latest-stories")
+    assert [f"Internal {n}" in latest for n in range(5)] == [
+        False,
+        False,
+        True,
+        True,
+        True,
+    ]
+    assert "Public" not in latest
+    to_share = _section(html, "shareable-this-week")
+    assert [f"Public {n}" in to_share for n in range(5)] == [
+        False,
+        False,
+        True,
+        True,
+        True,
+    ]
+    assert "Internal" not in to_share
 
 
 def test_first_visit_gets_a_welcome_then_what_is_new_since(indexes, employee):
