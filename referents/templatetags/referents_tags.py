@@ -9,6 +9,7 @@ The home page's "Your referent" is the reader's own: a per-reader fragment
 """
 
 from django import template
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from home.models import ChorusSettings
@@ -26,43 +27,35 @@ def _reader(context):
     return getattr(request, "user", None)
 
 
-def _topic_ids(topics):
+def _topic_keys(topics):
+    """The translation keys of `topics`: read from the topics when they are read already
+    (a list), else as a subquery (a queryset or a related manager), never as a query of
+    their own; None if there are none. Referents are matched on topics across languages: a French referent tagged
+    with the French "Media" topic matches the English "Media" topic too."""
     if topics is None:
-        return []
-    if hasattr(topics, "all"):
-        topics = topics.all()
-    ids = set()
-    for topic in topics:
-        ids.add(topic.pk)
-    return ids
-
-
-def _translation_keys(topic_ids):
-    # Referents are matched on topics across languages: a French referent tagged with the
-    # French "Media" topic matches the English "Media" topic too.
-    from django.apps import apps
-
-    topic_model = apps.get_model("stories", "Topic")
-    return topic_model.objects.filter(pk__in=topic_ids).values("translation_key")
+        return None
+    if hasattr(topics, "values"):
+        return topics.values("translation_key")
+    return [topic.translation_key for topic in topics] or None
 
 
 @register.inclusion_tag("referents/tags/referent_card.html", takes_context=True)
 def referent_for(context, topics=None, media_contact_shown=False):
     """The referent whose topics best match `topics`, or the first referent listed, among
-    those the reader may see. An anonymous visitor who may see none gets the media contact,
-    unless the page shows it already (`media_contact_shown`)."""
+    those the reader may see (one query). An anonymous visitor who may see none gets the
+    media contact, unless the page shows it already (`media_contact_shown`)."""
     referents = (
         Referent.for_active_locale().shown_to(_reader(context)).select_related("photo")
     )
-    ids = _topic_ids(topics)
-    match = None
-    if ids:
-        match = (
-            referents.filter(topics__translation_key__in=_translation_keys(ids))
-            .distinct()
-            .first()
+    keys = _topic_keys(topics)
+    if keys is not None:
+        on_topic = Referent.topics.through.objects.filter(
+            referent_id=OuterRef("pk"), topic__translation_key__in=keys
         )
-    referent = match or referents.first()
+        referents = referents.annotate(on_topic=Exists(on_topic)).order_by(
+            "-on_topic", *Referent._meta.ordering
+        )
+    referent = referents.first()
     request = context.get("request")
     reader = _reader(context)
     in_place_of_a_referent = (

@@ -55,6 +55,46 @@ def test_referent_for_picks_the_referent_of_the_topic(locales, employee):
     assert "First listed" not in html
 
 
+@pytest.mark.parametrize("given_as", ["list", "queryset"])
+def test_referent_for_matches_topics_across_languages_in_one_query(
+    locales, employee, given_as, django_assert_num_queries
+):
+    """Pages pass their topics read (a list) or not (a queryset, as `page.topics.all`):
+    the same referent, in one query. Among referents of the topic the first by name; with
+    none, the first listed."""
+    media = Topic.objects.create(name="Médias", slug="medias", locale=locales["fr"])
+    media_en = media.copy_for_translation(locales["en"])
+    media_en.name = "Media"
+    media_en.save()
+    unrelated = Topic.objects.create(name="Sport", slug="sport", locale=locales["fr"])
+    ReferentFactory(name="Anne, first listed", locale=locales["fr"])
+    for name in ("Zoé", "Yann"):
+        specialist = ReferentFactory(name=name, locale=locales["fr"])
+        specialist.topics.set([media])
+        specialist.save()
+
+    def topics(*chosen):
+        found = Topic.objects.filter(pk__in=[topic.pk for topic in chosen])
+        return list(found) if given_as == "list" else found
+
+    with translation.override("fr"):
+        for chosen, expected in [
+            ((media_en,), "Yann"),
+            ((unrelated, media), "Yann"),
+            ((unrelated,), "Anne, first listed"),
+            ((), "Anne, first listed"),
+        ]:
+            given = topics(*chosen)
+            with django_assert_num_queries(
+                2
+            ):  # the referent, and its topics on the card
+                html = render("{% referent_for topics %}", user=employee, topics=given)
+            shown = [
+                name for name in ("Anne, first listed", "Yann", "Zoé") if name in html
+            ]
+            assert shown == [expected], chosen
+
+
 def test_home_page_shows_a_referent(client_for, employee, home_page, referents_fr_en):
     with translation.override("fr"):
         content = client_for(employee).get(home_page.url).content.decode()
