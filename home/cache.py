@@ -18,6 +18,10 @@
   commenting (a version of its own per conversation, stories.comments.cache). Joining or
   leaving the ambassador programme only when a live spotlight shows the profile
   (stories.receivers).
+- **A story published or unpublished** replaces the content version only: whole pages of
+  the types that list no story (CHORUS_PAGES_SHOWING_NO_STORY: guides, spotlights) are
+  kept under the *base version*, which every other change replaces too, and stay warm. A
+  story that a page links to (Wagtail's reference index) replaces both.
 - A version is replaced again once the transaction commits: another process that rendered
   a page from the old rows in between (ATOMIC_REQUESTS) cannot keep it under the new one.
 """
@@ -25,12 +29,16 @@
 import hashlib
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
 
 
 VERSION_KEY = "chorus:content-version"
+# Replaced by every change but a story's publish or unpublish (see above).
+BASE_VERSION_KEY = "chorus:base-version"
+PAGE_VERSION_KEYS = (VERSION_KEY, BASE_VERSION_KEY)
 
 
 def content_version(version_key=VERSION_KEY):
@@ -45,12 +53,12 @@ def content_version(version_key=VERSION_KEY):
     return version
 
 
-def replace_version(version_key):
-    """Forget what was kept under the version at `version_key`, now and again once the
+def replace_version(*version_keys):
+    """Forget what was kept under the versions at `version_keys`, now and again once the
     transaction commits: a page rendered meanwhile from the old rows is not kept."""
 
     def replace():
-        cache.set(version_key, uuid.uuid4().hex, timeout=None)
+        cache.set_many({key: uuid.uuid4().hex for key in version_keys}, timeout=None)
 
     replace()
     transaction.on_commit(replace)
@@ -58,31 +66,54 @@ def replace_version(version_key):
 
 def bump_content_version(**kwargs):
     """Forget every cached page and fragment (a signal receiver, so it takes **kwargs)."""
-    replace_version(VERSION_KEY)
+    replace_version(*PAGE_VERSION_KEYS)
 
 
-def versioned_get(key, version_key=VERSION_KEY):
-    """The content version, and what `key` holds if it was stored under that version: one
-    round trip to the cache for both."""
-    found = cache.get_many([version_key, key])
-    version = found.get(version_key) or content_version(version_key)
+def shows_only_where_stories_are(page):
+    """True if `page` is a story that no other page links to: its publish changes only the
+    story itself and the lists of stories (see above)."""
+    from wagtail.models import ReferenceIndex
+
+    return (
+        page._meta.label == settings.CHORUS_STORY_PAGE_MODEL
+        and not ReferenceIndex.get_references_to(page).exists()
+    )
+
+
+def bump_on_publish(sender, instance, **kwargs):
+    """page_published, page_unpublished, published, unpublished."""
+    if shows_only_where_stories_are(instance):
+        replace_version(VERSION_KEY)
+    else:
+        bump_content_version()
+
+
+def versioned_get(key, version_keys=PAGE_VERSION_KEYS):
+    """The current versions (a dict), and what `key` holds if the version it was stored
+    under is still current: one round trip to the cache for all of them."""
+    found = cache.get_many([*version_keys, key])
+    versions = {name: found.get(name) or content_version(name) for name in version_keys}
     stored = found.get(key)
-    if stored is None or stored[0] != version:
-        return version, None
-    return version, stored[1]
+    if stored is None:
+        return versions, None
+    depends_on, version, value = stored
+    if versions.get(depends_on) != version:
+        return versions, None
+    return versions, value
 
 
-def versioned_set(key, version, value, timeout):
-    cache.set(key, (version, value), timeout)
+def versioned_set(key, versions, value, timeout, depends_on=VERSION_KEY):
+    """Keep `value` under `key` until the version at `depends_on` changes."""
+    cache.set(key, (depends_on, versions[depends_on], value), timeout)
 
 
 def kept_until_next_change(key, compute, timeout=600, version_key=VERSION_KEY):
     """What `compute()` returns, kept under `key` until the content version (or the
     version under `version_key`) changes."""
-    version, value = versioned_get(key, version_key)
+    versions, value = versioned_get(key, (version_key,))
     if value is None:
         value = compute()
-        versioned_set(key, version, value, timeout)
+        versioned_set(key, versions, value, timeout, depends_on=version_key)
     return value
 
 
@@ -255,12 +286,22 @@ def bump_on_content_save(
         return
     if stored_row is not None and not created and _unchanged(instance, stored_row):
         return
-    bump_content_version()
+    _bump_for(instance)
+
+
+def _bump_for(instance):
+    """A row that belongs to a story (its authors) changes what the story changes."""
+    parent_key = _parent_key(type(instance))
+    parent = getattr(instance, parent_key.name, None) if parent_key else None
+    if parent is not None and shows_only_where_stories_are(parent):
+        replace_version(VERSION_KEY)
+    else:
+        bump_content_version()
 
 
 def bump_on_content_delete(sender, instance, **kwargs):
     if _is_content(instance):
-        bump_content_version()
+        _bump_for(instance)
 
 
 def bump_on_page_delete(sender, instance, **kwargs):
@@ -283,7 +324,7 @@ def connect_receivers():
     )
 
     for signal in (page_published, page_unpublished, published, unpublished):
-        signal.connect(bump_content_version, dispatch_uid=f"chorus-cache-{id(signal)}")
+        signal.connect(bump_on_publish, dispatch_uid=f"chorus-cache-{id(signal)}")
     post_page_move.connect(bump_content_version, dispatch_uid="chorus-cache-move")
     for signal in (post_save, post_delete):
         signal.connect(

@@ -39,7 +39,7 @@ from django.utils.module_loading import import_string
 from wagtail.models import PageViewRestriction
 
 from .access import visibility_key
-from .cache import versioned_get, versioned_set
+from .cache import BASE_VERSION_KEY, VERSION_KEY, versioned_get, versioned_set
 
 
 # A page can show something that changes by itself at a known moment, with nothing saved:
@@ -121,7 +121,7 @@ STORE_FOR_ANONYMOUS = "chorus_store_for_anonymous"
 
 def _serve_for_anonymous(request, serve):
     key = _response_key(request, "anonymous")
-    version, cached = versioned_get(key)
+    versions, cached = versioned_get(key)
     if cached is not None:
         return cached
 
@@ -130,7 +130,11 @@ def _serve_for_anonymous(request, serve):
     if lifetime and _may_store(request, response):
         # Stored by AnonymousPageCacheMiddleware once every middleware has added its
         # headers (security policy, framing, Vary), so the copy is complete.
-        setattr(response, STORE_FOR_ANONYMOUS, (key, version, lifetime))
+        setattr(
+            response,
+            STORE_FOR_ANONYMOUS,
+            (key, versions, lifetime, _depends_on(request)),
+        )
     return response
 
 
@@ -149,15 +153,15 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         key = self._early_key(request)
         if key is not None:
-            _version, cached = versioned_get(key)
+            _versions, cached = versioned_get(key)
             if cached is not None:
                 return cached
         response = self.get_response(request)
         store = getattr(response, STORE_FOR_ANONYMOUS, None)
         if store is not None and not response.cookies:
-            key, version, lifetime = store
+            key, versions, lifetime, depends_on = store
             delattr(response, STORE_FOR_ANONYMOUS)
-            versioned_set(key, version, response, lifetime)
+            versioned_set(key, versions, response, lifetime, depends_on)
         return response
 
     @staticmethod
@@ -244,6 +248,16 @@ def _routed_page(request):
     return getattr(request, SERVED_PAGE, None)
 
 
+def _depends_on(request):
+    """The version a copy of this response is kept under: the base version for the page
+    types that list no story (a story published leaves them warm, home.cache), else the
+    content version."""
+    page = _routed_page(request)
+    if page is not None and page._meta.label in settings.CHORUS_PAGES_SHOWING_NO_STORY:
+        return BASE_VERSION_KEY
+    return VERSION_KEY
+
+
 def _same_for_every_employee(request, response, audience):
     """A view that names its `audience` is shared within it. A page only if its type is
     listed in CHORUS_EMPLOYEE_PAGE_CACHE_MODELS (it shows nothing about the reader outside
@@ -271,7 +285,7 @@ def _serve_for_employee(request, serve, audience):
     # Shared pages hold lists of pages: readers who may open different pages get
     # different copies.
     key = _response_key(request, f"employee:{audience or ''}:{visibility_key(request)}")
-    version, entry = versioned_get(key)
+    versions, entry = versioned_get(key)
     if entry is None:
         request.chorus_for_every_reader = True
         response = add_cache_headers(request, _rendered(serve()))
@@ -287,7 +301,7 @@ def _serve_for_employee(request, serve, audience):
         }
         lifetime = _lifetime(request, settings.CHORUS_EMPLOYEE_PAGE_CACHE_SECONDS)
         if lifetime and _same_for_every_employee(request, response, audience):
-            versioned_set(key, version, entry, lifetime)
+            versioned_set(key, versions, entry, lifetime, _depends_on(request))
     else:
         response = add_cache_headers(
             request, HttpResponse(content_type=entry["content_type"])

@@ -200,6 +200,14 @@ CHORUS_EMPLOYEE_PAGE_CACHE_MODELS = [
     "stories.SpotlightPage",
     "guides.GuidePage",
 ]
+# Whole-page copies of these page types are kept when a story is published or unpublished:
+# they list no story (a story that a page links to makes every page cold, home.cache).
+CHORUS_PAGES_SHOWING_NO_STORY = [
+    "guides.GuidePage",
+    "stories.SpotlightIndexPage",
+    "stories.SpotlightPage",
+]
+CHORUS_STORY_PAGE_MODEL = "stories.StoryPage"
 CHORUS_PER_READER_FRAGMENTS = {
     "new_since_last_visit": "chorus_site.visits.new_since_last_visit",
     "guides_for_me": "guides.listing.guides_for_me",

@@ -9,13 +9,14 @@ class StoriesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from wagtail.signals import page_published
+        from wagtail.signals import page_published, page_unpublished
 
         from referents.signals import account_closed, ambassador_left
 
         from .comments.receivers import (
             delete_comments_of_closed_account,
             forget_cached_thread,
+            forget_thread_of_published_page,
             share_comments_choice_across_translations,
         )
         from .models import Comment
@@ -42,6 +43,11 @@ class StoriesConfig(AppConfig):
                 forget_cached_thread,
                 sender=Comment,
                 dispatch_uid=f"stories.forget_cached_thread-{id(signal)}",
+            )
+        for signal in (page_published, page_unpublished):
+            signal.connect(
+                forget_thread_of_published_page,
+                dispatch_uid=f"stories.forget_thread_of_published_page-{id(signal)}",
             )
         page_published.connect(
             share_comments_choice_across_translations,

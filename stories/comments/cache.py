@@ -1,15 +1,15 @@
 """A version per conversation, so that a new comment makes cold only the page it is on.
 
 The thread part of a page (fragment.py) is kept in the shared cache under the conversation,
-the language, the page of comments, the conversation's version and the content version (a
-publish may open or close comments, or rename the page). Saving or deleting a comment (or a
-report) replaces the conversation's version: the French and English pages of that story go
-cold, every other page stays warm.
+the language, the page of comments, the conversation's version and the base content version
+(home.cache). Saving or deleting a comment (or a report), or publishing the page (which may
+open or close comments), replaces the conversation's version: the French and English pages
+of that story go cold, every other page stays warm.
 """
 
 from django.core.cache import cache
 
-from home.cache import VERSION_KEY, content_version, replace_version
+from home.cache import BASE_VERSION_KEY, content_version, replace_version
 
 
 def thread_version_key(thread_key):
@@ -27,9 +27,9 @@ def kept_until_thread_changes(thread_key, key_parts, compute, timeout=600):
     versions and the entry are read in one round trip to the cache."""
     key = "chorus:comments:" + ":".join(str(part) for part in (thread_key, *key_parts))
     version_key = thread_version_key(thread_key)
-    found = cache.get_many([VERSION_KEY, version_key, key])
+    found = cache.get_many([BASE_VERSION_KEY, version_key, key])
     versions = (
-        found.get(VERSION_KEY) or content_version(),
+        found.get(BASE_VERSION_KEY) or content_version(BASE_VERSION_KEY),
         found.get(version_key) or content_version(version_key),
     )
     stored = found.get(key)

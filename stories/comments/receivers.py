@@ -10,6 +10,14 @@ def forget_cached_thread(sender, instance, **kwargs):
     bump_thread(instance.thread_key)
 
 
+def forget_thread_of_published_page(sender, instance, **kwargs):
+    """A page published or unpublished: its conversation part goes cold (comments opened
+    or closed, another owner). It is kept under the base version (cache.py), which a
+    story's publish leaves alone."""
+    if hasattr(instance, "comments_open"):
+        bump_thread(instance.translation_key)
+
+
 def share_comments_choice_across_translations(sender, instance, **kwargs):
     """One conversation, one choice: publishing a language version with comments opened or
     closed gives every other language version the same choice (wagtail-localize would only

@@ -47,7 +47,8 @@ def test_a_version_replaced_in_one_process_is_read_by_the_others(tmp_path):
     # And an entry kept under the old version is not served any more.
     in_another_process(
         tmp_path,
-        f"chorus.versioned_set('chorus:test', {before!r}, 'old page', 60)",
+        "chorus.versioned_set('chorus:test', "
+        f"{{chorus.VERSION_KEY: {before!r}}}, 'old page', 60)",
     )
     found = in_another_process(
         tmp_path, "print(chorus.versioned_get('chorus:test')[1])"

@@ -16,10 +16,12 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 import pytest
 
+from guides.models import GuidePage
 from home.cache import bump_content_version, content_version
 from home.models import StagePreference
 from referents.models import AmbassadorProfile
 from stories.models import Comment, ShareKit, Topic
+from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory
 from tests.factories.referents import (
     ReferentFactory,
     SpotlightIndexPageFactory,
@@ -351,6 +353,72 @@ def test_a_published_story_shows_at_once(warm, internal_story, public_story, edi
     assert {"employee_story", "employee_home"} <= warm.cold()
     assert "Budget talks, now decided" in warm.html("employee_story")
     assert "Budget talks, now decided" in warm.html("employee_home")
+
+
+@pytest.fixture
+def pages_without_stories(home_page, roles, ambassador, reader):
+    """A guide, a spotlight and the spotlight index, read by the employee; the public
+    guide also by a visitor."""
+    guide_index = GuideIndexPageFactory(parent=home_page)
+    guide = GuidePageFactory(parent=guide_index, title="Writing well", is_public=True)
+    spotlight_index = SpotlightIndexPageFactory(parent=home_page)
+    spotlight = SpotlightPageFactory(parent=spotlight_index, owner=ambassador)
+    return {
+        "employee_guide": (reader, guide.url),
+        "anonymous_guide": (Client(), guide.url),
+        "employee_spotlight": (reader, spotlight.url),
+        "employee_spotlight_index": (reader, spotlight_index.url),
+    }
+
+
+def test_a_story_published_leaves_the_pages_that_list_no_story_warm(
+    warm,
+    pages_without_stories,
+    story_index,
+    internal_story,
+    reader,
+    editor,
+    django_assert_num_queries,
+):
+    listing = WarmPages(
+        django_assert_num_queries,
+        **pages_without_stories,
+        employee_index=(reader, story_index.url),
+    )
+    # Warm everything, then publish: what shows the story goes cold, the rest stays warm.
+    warm.warm()
+    listing.warm()
+    internal_story.title = "Budget talks, decided"
+    internal_story.save_revision(user=editor).publish(user=editor)
+    assert warm.cold() >= {"employee_story", "employee_home"}
+    assert listing.cold() == {"employee_index"}
+    assert "Budget talks, decided" in listing.html("employee_index")
+    # Unpublished: gone from the lists at once, the other pages still warm.
+    warm.warm()
+    listing.warm()
+    internal_story.unpublish(user=editor)
+    assert listing.cold() == {"employee_index"}
+    assert "Budget talks" not in listing.html("employee_index")
+    assert "Budget talks" not in warm.html("employee_home")
+
+
+def test_a_story_that_a_guide_links_to_makes_the_guide_cold(
+    page_cache, pages_without_stories, internal_story, editor, django_assert_num_queries
+):
+    client, url = pages_without_stories["employee_guide"]
+    guide = GuidePage.objects.get(title="Writing well")
+    guide.body = [
+        {
+            "type": "paragraph",
+            "value": f'<p>See <a linktype="page" id="{internal_story.pk}">the talks</a>.</p>',
+        }
+    ]
+    guide.save_revision(user=editor).publish(user=editor)
+    pages = WarmPages(django_assert_num_queries, guide=(client, url)).warm()
+    internal_story.slug = "budget-talks-decided"
+    internal_story.save_revision(user=editor).publish(user=editor)
+    assert pages.cold() == {"guide"}
+    assert "budget-talks-decided" in pages.html("guide")
 
 
 def test_a_kit_taken_offline_by_a_plain_save_goes_at_once(warm, kit):

@@ -349,10 +349,10 @@ def stored(monkeypatch):
     copies = []
     original = page_cache.versioned_set
 
-    def versioned_set(key, version, value, timeout):
+    def versioned_set(key, versions, value, timeout, *depends_on):
         if key.startswith("chorus:page:employee:"):
             copies.append(value)
-        return original(key, version, value, timeout)
+        return original(key, versions, value, timeout, *depends_on)
 
     monkeypatch.setattr(page_cache, "versioned_set", versioned_set)
     return copies
