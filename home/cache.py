@@ -69,6 +69,16 @@ def bump_content_version(**kwargs):
     replace_version(*PAGE_VERSION_KEYS)
 
 
+def version_key_for(page):
+    """The version that what is rendered for `page` is kept under: the base version for
+    the page types that list no story (CHORUS_PAGES_SHOWING_NO_STORY), else the content
+    version (also when there is no page)."""
+    label = getattr(getattr(page, "_meta", None), "label", None)
+    if label in settings.CHORUS_PAGES_SHOWING_NO_STORY:
+        return BASE_VERSION_KEY
+    return VERSION_KEY
+
+
 def shows_only_where_stories_are(page):
     """True if `page` is a story that no other page links to: its publish changes only the
     story itself and the lists of stories (see above)."""

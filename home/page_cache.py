@@ -39,7 +39,7 @@ from django.utils.module_loading import import_string
 from wagtail.models import PageViewRestriction
 
 from .access import visibility_key
-from .cache import BASE_VERSION_KEY, VERSION_KEY, versioned_get, versioned_set
+from .cache import version_key_for, versioned_get, versioned_set
 
 
 # A page can show something that changes by itself at a known moment, with nothing saved:
@@ -249,13 +249,8 @@ def _routed_page(request):
 
 
 def _depends_on(request):
-    """The version a copy of this response is kept under: the base version for the page
-    types that list no story (a story published leaves them warm, home.cache), else the
-    content version."""
-    page = _routed_page(request)
-    if page is not None and page._meta.label in settings.CHORUS_PAGES_SHOWING_NO_STORY:
-        return BASE_VERSION_KEY
-    return VERSION_KEY
+    """The version a copy of this response is kept under (home.cache.version_key_for)."""
+    return version_key_for(_routed_page(request))
 
 
 def _same_for_every_employee(request, response, audience):

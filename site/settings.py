@@ -200,10 +200,13 @@ CHORUS_EMPLOYEE_PAGE_CACHE_MODELS = [
     "stories.SpotlightPage",
     "guides.GuidePage",
 ]
-# Whole-page copies of these page types are kept when a story is published or unpublished:
-# they list no story (a story that a page links to makes every page cold, home.cache).
+# What is kept of these page types (whole pages, fragments) stays when a story is published
+# or unpublished: they list no story (a story that a page links to makes every page cold,
+# home.cache).
 CHORUS_PAGES_SHOWING_NO_STORY = [
+    "guides.GuideIndexPage",
     "guides.GuidePage",
+    "referents.ReferentIndexPage",
     "stories.SpotlightIndexPage",
     "stories.SpotlightPage",
 ]

@@ -3,8 +3,9 @@
 `{% chorus_cache 600 "story-body" %}…{% endchorus_cache %}` caches a fragment. Like
 Wagtail's `{% wagtailpagecache %}` (skipped in previews, keyed by the page's state and the
 site; also usable where there is no page, as in the header) plus the active language,
-the content version, so that a change to anything shown inside (a topic, an author's
-spotlight, an image) is seen at once after publishing, the audience (a fragment rendered
+the content version (the base version on a page that lists no story, home.cache), so
+that a change to anything shown inside (a topic, an author's spotlight, an image) is seen
+at once after publishing, the audience (a fragment rendered
 for a logged-in employee, who sees internal pages and every referent, is never served to an
 anonymous visitor, nor the other way round) and the reader's visibility
 (home.access.visibility_key), so that a list inside never shows a page to a reader who may
@@ -24,7 +25,7 @@ from wagtail.models import PAGE_TEMPLATE_VAR, Site
 from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
 from home.access import visibility_key
-from home.cache import content_version
+from home.cache import content_version, version_key_for
 from home.page_cache import (
     per_reader_placeholder,
     render_per_reader,
@@ -66,7 +67,7 @@ class ContentFragmentCacheNode(WagtailCacheNode):
             "chorus_cache_page": getattr(page, "cache_key", ""),
             "chorus_cache_site": getattr(site, "pk", ""),
             "chorus_cache_language": get_language(),
-            "chorus_cache_version": content_version(),
+            "chorus_cache_version": content_version(version_key_for(page)),
             "chorus_cache_visibility": visibility_key(request),
             "chorus_cache_audience": audience(request),
         }

@@ -19,7 +19,7 @@ import pytest
 from guides.models import GuidePage
 from home.cache import bump_content_version, content_version
 from home.models import StagePreference
-from referents.models import AmbassadorProfile
+from referents.models import AmbassadorProfile, ReferentIndexPage
 from stories.models import Comment, ShareKit, Topic
 from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory
 from tests.factories.referents import (
@@ -357,17 +357,23 @@ def test_a_published_story_shows_at_once(warm, internal_story, public_story, edi
 
 @pytest.fixture
 def pages_without_stories(home_page, roles, ambassador, reader):
-    """A guide, a spotlight and the spotlight index, read by the employee; the public
-    guide also by a visitor."""
+    """The guide and spotlight indexes, a guide, a spotlight and the referents'
+    directory, read by the employee; the public guide also by a visitor."""
     guide_index = GuideIndexPageFactory(parent=home_page)
     guide = GuidePageFactory(parent=guide_index, title="Writing well", is_public=True)
     spotlight_index = SpotlightIndexPageFactory(parent=home_page)
     spotlight = SpotlightPageFactory(parent=spotlight_index, owner=ambassador)
+    directory = ReferentIndexPage(title="Référents", slug="referents")
+    home_page.add_child(instance=directory)
+    directory.save_revision().publish()
+    ReferentFactory(name="Nadia")
     return {
+        "employee_guide_index": (reader, guide_index.url),
         "employee_guide": (reader, guide.url),
         "anonymous_guide": (Client(), guide.url),
-        "employee_spotlight": (reader, spotlight.url),
         "employee_spotlight_index": (reader, spotlight_index.url),
+        "employee_spotlight": (reader, spotlight.url),
+        "employee_referents": (reader, directory.url),
     }
 
 
