@@ -1,7 +1,8 @@
 """`make bench`, digests part: the time and peak memory of sending 10,000 digests.
 
-Uses the database `chorus_site.bench` prepares (10,000 stories in two languages; a fresh copy
-of the SQLite file, or the `<name>_bench` PostgreSQL database with DATABASE_URL), adds
+Uses a database `chorus_site.bench` prepares (`--stories`, by default its smaller size:
+1,000 stories in two languages; a fresh copy of the SQLite file, or the
+`<name>_bench_<N>` PostgreSQL database with DATABASE_URL), adds
 `--people` readers with a weekly digest that is due (half in French, half in English) and
 makes 20 stories per language new, so that every reader gets a real digest. Then it runs
 `send_digests` twice with a mail backend that sends nothing (only Chorus is measured, not an
@@ -10,7 +11,7 @@ the run), then for all of them, timed without it (tracemalloc slows Python sever
 with the growth of the process's peak resident size. Memory must stay flat in the number
 of people (DESIGN §6): people are read in pages of DIGEST_BATCH ids. The readers are deleted at the end.
 
-Options: `--people 10000`, `--rebuild` (prepare the database again).
+Options: `--people 10000`, `--stories 1000`, `--rebuild` (prepare the database again).
 """
 
 import argparse
@@ -108,10 +109,11 @@ def measure(count, now, traced):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--people", type=int, default=10_000)
+    parser.add_argument("--stories", type=int, default=min(bench.SIZES))
     parser.add_argument("--rebuild", action="store_true")
     options = parser.parse_args(argv)
 
-    env, backend = bench.prepare_database(options.rebuild)
+    env, backend = bench.prepare_database(options.stories, options.rebuild)
     bench.setup_django(env)
     from django.utils import timezone
 
