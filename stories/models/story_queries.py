@@ -31,20 +31,25 @@ class StoryPageQuerySet(PageQuerySet):
 
     def with_list_data(self, image_filter=CARD_IMAGE_FILTER):
         """Everything a story card shows, in a constant number of queries."""
-        renditions = get_image_model().get_rendition_model().objects
         return (
             self.defer_streamfields()
             .select_related("image")
-            .prefetch_related(
-                # The attribute that Image.get_rendition() looks in first.
-                Prefetch(
-                    "image__renditions",
-                    queryset=renditions.filter(filter_spec=image_filter),
-                    to_attr="prefetched_renditions",
-                ),
-                "topics",
-            )
+            .prefetch_related(*self.list_data_prefetches(image_filter))
         )
+
+    def list_data_prefetches(self, image_filter=CARD_IMAGE_FILTER):
+        """What `with_list_data` prefetches, for stories read otherwise
+        (`prefetch_related_objects`): the card's rendition and the topics."""
+        renditions = get_image_model().get_rendition_model().objects
+        return [
+            # The attribute that Image.get_rendition() looks in first.
+            Prefetch(
+                "image__renditions",
+                queryset=renditions.filter(filter_spec=image_filter),
+                to_attr="prefetched_renditions",
+            ),
+            "topics",
+        ]
 
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)

@@ -1,5 +1,5 @@
 from django import template
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Window
+from django.db.models import Count, F, Window, prefetch_related_objects
 from django.db.models.functions import Mod, RowNumber
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -97,32 +97,29 @@ HOME_LATEST = 3
 HOME_SHAREABLE = 3
 
 
+def _cards(stories):
+    return stories.newest_first().defer_streamfields().select_related("image")
+
+
 def _home_stories(context):
     """The home page's two lists, read together: the newest stories the reader may open,
     and the newest they may share now (shareable-now rule: public pages, which every
-    reader may open). One query for both lists' stories, and one each for their images
-    and their topics; kept for the request."""
+    reader may open). One query for each list, then one for both lists' images and one for
+    their topics; kept for the request."""
     request = context["request"]
     kept = getattr(request, "chorus_home_stories", None)
     if kept is None:
         language = same_language_as(context.get("page"))
         latest = visible_to(StoryPage.objects.live().filter(language), request)
         shareable = StoryPage.objects.filter(language).shareable_now()
-        latest = latest.newest_first().values("pk")[:HOME_LATEST]
-        shareable = shareable.newest_first().values("pk")[:HOME_SHAREABLE]
-        stories = list(
-            StoryPage.objects.filter(Q(pk__in=latest) | Q(pk__in=shareable))
-            .annotate(
-                in_latest=ExpressionWrapper(Q(pk__in=latest), BooleanField()),
-                in_shareable=ExpressionWrapper(Q(pk__in=shareable), BooleanField()),
-            )
-            .newest_first()
-            .with_list_data()
-        )
         kept = {
-            "latest": [story for story in stories if story.in_latest],
-            "shareable": [story for story in stories if story.in_shareable],
+            "latest": list(_cards(latest)[:HOME_LATEST]),
+            "shareable": list(_cards(shareable)[:HOME_SHAREABLE]),
         }
+        prefetch_related_objects(
+            kept["latest"] + kept["shareable"],
+            *StoryPage.objects.list_data_prefetches(),
+        )
         request.chorus_home_stories = kept
     return kept
 
