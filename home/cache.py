@@ -18,10 +18,11 @@
   commenting (a version of its own per conversation, stories.comments.cache). Joining or
   leaving the ambassador programme only when a live spotlight shows the profile
   (stories.receivers).
-- **A story published or unpublished** replaces the content version only: whole pages of
-  the types that list no story (CHORUS_PAGES_SHOWING_NO_STORY: guides, spotlights) are
-  kept under the *base version*, which every other change replaces too, and stay warm. A
-  story that a page links to (Wagtail's reference index) replaces both.
+- **A story published or unpublished** replaces the content version only: what is kept
+  of the page types that list no story (CHORUS_PAGES_SHOWING_NO_STORY: guides, spotlights,
+  their indexes, the referents' directory), whole pages and fragments, follows the *base
+  version*, which every other change replaces too, and stays warm. A story that a page
+  links to (Wagtail's reference index) replaces both.
 - A version is replaced again once the transaction commits: another process that rendered
   a page from the old rows in between (ATOMIC_REQUESTS) cannot keep it under the new one.
 """
@@ -103,10 +104,10 @@ def versioned_get(key, version_keys=PAGE_VERSION_KEYS):
     under is still current: one round trip to the cache for all of them."""
     found = cache.get_many([*version_keys, key])
     versions = {name: found.get(name) or content_version(name) for name in version_keys}
-    stored = found.get(key)
-    if stored is None:
+    try:
+        depends_on, version, value = found[key]
+    except (KeyError, TypeError, ValueError):  # nothing, or written by an older release
         return versions, None
-    depends_on, version, value = stored
     if versions.get(depends_on) != version:
         return versions, None
     return versions, value

@@ -6,6 +6,9 @@ each page still costs what a page served from the cache costs. The controls at t
 check that the same measure sees a page go cold when something it shows is published.
 """
 
+from unittest.mock import ANY
+
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -17,7 +20,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 import pytest
 
 from guides.models import GuidePage
-from home.cache import bump_content_version, content_version
+from home.cache import bump_content_version, content_version, versioned_get
 from home.models import StagePreference
 from referents.models import AmbassadorProfile, ReferentIndexPage
 from stories.models import Comment, ShareKit, Topic
@@ -434,6 +437,13 @@ def test_a_kit_taken_offline_by_a_plain_save_goes_at_once(warm, kit):
     kit.live = False
     kit.save()
     assert "employee_home" in warm.cold()
+
+
+def test_an_entry_written_by_an_older_release_is_a_miss():
+    """After an upgrade, what the shared cache holds in the former shape (version, value)
+    is rendered again, never an error."""
+    cache.set("chorus:test-entry", (content_version(), "an old page"), 60)
+    assert versioned_get("chorus:test-entry") == (ANY, None)
 
 
 def test_a_version_is_replaced_again_once_committed(
