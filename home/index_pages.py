@@ -80,17 +80,17 @@ def visible_translations(request, page):
     The header shows them beside the menu: when `pages_under_home` is not read yet, both
     come from this one query and the menu is kept for the request."""
     translations = Q(translation_key=page.translation_key) & ~Q(pk=page.pk)
-    under_home, is_under_home = (None, None)
+    under_home = is_under_home = None
     if not hasattr(request, "chorus_pages_under_home"):
         under_home, is_under_home = _under_home(request)
     if under_home is None:
         return _read_live_pages(request, translations)
-    pages = _read_live_pages(request, translations | under_home)
-    request.chorus_pages_under_home = [page for page in pages if is_under_home(page)]
+    found = _read_live_pages(request, translations | under_home)
+    request.chorus_pages_under_home = [other for other in found if is_under_home(other)]
     return [
-        found
-        for found in pages
-        if found.translation_key == page.translation_key and found.pk != page.pk
+        other
+        for other in found
+        if other.translation_key == page.translation_key and other.pk != page.pk
     ]
 
 

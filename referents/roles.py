@@ -84,7 +84,8 @@ class Permissions:
 
 def _grant(permission_model, group, target, permissions):
     """Give `group` each of `permissions` on `target` (a page or a collection) that it
-    does not hold yet: one query to read what it holds, one to add the rest."""
+    does not hold yet: one query to read what it holds, one to add the rest (a host that
+    adds the same at the same moment is no error)."""
     target_field = "page" if permission_model is GroupPagePermission else "collection"
     held = set(
         permission_model.objects.filter(
@@ -92,9 +93,14 @@ def _grant(permission_model, group, target, permissions):
         ).values_list("permission_id", flat=True)
     )
     permission_model.objects.bulk_create(
-        permission_model(group=group, permission=permission, **{target_field: target})
-        for permission in permissions
-        if permission is not None and permission.pk not in held
+        (
+            permission_model(
+                group=group, permission=permission, **{target_field: target}
+            )
+            for permission in permissions
+            if permission is not None and permission.pk not in held
+        ),
+        ignore_conflicts=True,
     )
 
 

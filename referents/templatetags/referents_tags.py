@@ -28,10 +28,10 @@ def _reader(context):
 
 
 def _topic_keys(topics):
-    """The translation keys of `topics`: read from the topics when they are read already
-    (a list), else as a subquery (a queryset or a related manager), never as a query of
-    their own; None if there are none. Referents are matched on topics across languages: a French referent tagged
-    with the French "Media" topic matches the English "Media" topic too."""
+    """The translation keys of `topics`: from the topics when they are read already (a
+    list), else as a subquery (a queryset or a related manager), never as a query of their
+    own; None if there are none. Referents are matched on topics across languages: a
+    French referent tagged with the French "Media" topic matches the English one too."""
     if topics is None:
         return None
     if hasattr(topics, "values"):
