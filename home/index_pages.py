@@ -43,16 +43,12 @@ def site_root(request):
 
 def _under_home(request):
     """A filter for the pages one level under the home page of the language being read
-    (the menu, the index pages), with a test for one page; or None without a site root."""
+    (the menu, the index pages), or None without a site root."""
     root = site_root(request)
     if root is None:
-        return None, None
+        return None
     depth = Site.find_for_request(request).root_page.depth + 1
-
-    def test(page):
-        return page.depth == depth and page.url_path.startswith(root.root_path)
-
-    return Q(depth=depth, url_path__startswith=root.root_path), test
+    return Q(depth=depth, url_path__startswith=root.root_path)
 
 
 def _read_live_pages(request, condition):
@@ -68,7 +64,7 @@ def pages_under_home(request):
     reader may open (the menu, the index pages): one query, kept for the request."""
     pages = getattr(request, "chorus_pages_under_home", None)
     if pages is None:
-        under_home, _test = _under_home(request)
+        under_home = _under_home(request)
         pages = [] if under_home is None else _read_live_pages(request, under_home)
         request.chorus_pages_under_home = pages
     return pages
@@ -80,18 +76,21 @@ def visible_translations(request, page):
     The header shows them beside the menu: when `pages_under_home` is not read yet, both
     come from this one query and the menu is kept for the request."""
     translations = Q(translation_key=page.translation_key) & ~Q(pk=page.pk)
-    under_home = is_under_home = None
+    under_home = None
     if not hasattr(request, "chorus_pages_under_home"):
-        under_home, is_under_home = _under_home(request)
+        under_home = _under_home(request)
     if under_home is None:
         return _read_live_pages(request, translations)
     found = _read_live_pages(request, translations | under_home)
-    request.chorus_pages_under_home = [other for other in found if is_under_home(other)]
-    return [
-        other
-        for other in found
-        if other.translation_key == page.translation_key and other.pk != page.pk
+
+    def is_translation(other):
+        # Translations are in other languages, so under other home pages.
+        return other.translation_key == page.translation_key and other.pk != page.pk
+
+    request.chorus_pages_under_home = [
+        other for other in found if not is_translation(other)
     ]
+    return [other for other in found if is_translation(other)]
 
 
 def index_page(request, model):
