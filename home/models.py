@@ -2,17 +2,30 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from .access import LoginRequiredPageMixin
 from .stages import Stage
+
+
+def renditions_prefetch(image_lookup, filter_spec):
+    """For a list that shows each item's image (at `image_lookup`) in one size: their
+    renditions in one query, kept where `Image.get_rendition()` looks first, instead of one
+    query per image."""
+    renditions = get_image_model().get_rendition_model().objects
+    return Prefetch(
+        f"{image_lookup}__renditions",
+        queryset=renditions.filter(filter_spec=filter_spec),
+        to_attr="prefetched_renditions",
+    )
 
 
 class ImageWithAltMixin(models.Model):

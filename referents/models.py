@@ -17,7 +17,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from home.index_pages import active_language
-from home.models import ImageWithAltMixin, IntroPage
+from home.models import ImageWithAltMixin, IntroPage, renditions_prefetch
 
 
 https_only = URLValidator(
@@ -217,6 +217,8 @@ class ReferentIndexPage(IntroPage):
     """The directory of referents: who to ask, about what."""
 
     subpage_types = []
+    # The {% image %} of referents/tags/referent_card.html.
+    card_photo_filter = "fill-96x96"
 
     class Meta:
         verbose_name = _("referent directory")
@@ -226,7 +228,11 @@ class ReferentIndexPage(IntroPage):
         # The template adds the reader's own choice ({% readers_referent %}): this page is
         # never kept for every reader (CHORUS_EMPLOYEE_PAGE_CACHE_MODELS).
         context["referents"] = list(
-            Referent.for_active_locale().select_related("photo")
+            Referent.for_active_locale()
+            .select_related("photo")
+            .prefetch_related(
+                renditions_prefetch("photo", self.card_photo_filter), "topics"
+            )
         )
         return context
 

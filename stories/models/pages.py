@@ -15,7 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.access import PublicFlagMixin, visible_to
 from home.blocks import BodyStreamBlock
-from home.models import ImageWithAltMixin, IntroPage
+from home.models import ImageWithAltMixin, IntroPage, renditions_prefetch
 
 from .comments import CommentablePageMixin
 from .story_queries import StoryPageManager
@@ -245,13 +245,19 @@ class SpotlightIndexPage(IntroPage):
     class Meta:
         verbose_name = _("spotlight index")
 
+    spotlights_per_page = 24
+    card_photo_filter = "fill-160x160"  # the cards' {% image %} in the template
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["spotlights"] = (
+        spotlights = (
             visible_to(SpotlightPage.objects.child_of(self).live(), request)
             .select_related("photo")
-            .order_by("path")
-        )  # tree order, as in the admin
+            .prefetch_related(renditions_prefetch("photo", self.card_photo_filter))
+            .order_by("path")  # tree order, as in the admin
+        )
+        paginator = Paginator(spotlights, self.spotlights_per_page)
+        context["spotlights"] = paginator.get_page(request.GET.get("page"))
         return context
 
 

@@ -1,11 +1,12 @@
 """Named queries over stories, shared by pages, feeds, tags and the share views:
 `StoryPage.objects.live().shareable_now().newest_first().with_list_data()`."""
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 
-from wagtail.images import get_image_model
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
+
+from home.models import renditions_prefetch
 
 from .share_kit import ShareKit
 
@@ -40,14 +41,8 @@ class StoryPageQuerySet(PageQuerySet):
     def list_data_prefetches(self, image_filter=CARD_IMAGE_FILTER):
         """What `with_list_data` prefetches, for stories read otherwise
         (`prefetch_related_objects`): the card's rendition and the topics."""
-        renditions = get_image_model().get_rendition_model().objects
         return [
-            # The attribute that Image.get_rendition() looks in first.
-            Prefetch(
-                "image__renditions",
-                queryset=renditions.filter(filter_spec=image_filter),
-                to_attr="prefetched_renditions",
-            ),
+            renditions_prefetch("image", image_filter),
             "topics",
         ]
 
