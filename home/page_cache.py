@@ -183,8 +183,8 @@ class AnonymousPageCacheMiddleware:
 # CHORUS_PER_READER_FRAGMENTS) is rendered for the reader in place of its own placeholder.
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = b"chorus-csrf-token-placeholder"
-# A fragment may take one argument of letters, digits and dashes (a page's translation
-# key): `<!--chorus-per-reader:comments:0b8b5295-dcfb-44ea-…-->`.
+# A fragment may take one argument of letters, digits, underscores and dashes (a page's
+# comment thread): `<!--chorus-per-reader:comments:57_0b8b5295-dcfb-44ea-…-->`.
 PER_READER_PLACEHOLDER = re.compile(rb"<!--chorus-per-reader:(\w+)(?::([\w-]+))?-->")
 PER_READER_ARGUMENT = re.compile(r"[\w-]+")
 

@@ -105,7 +105,7 @@ def per_reader(context, name, argument=None):
     (CHORUS_PER_READER_FRAGMENTS). When the page is cached for every employee, a
     placeholder stands in its place and the part is rendered for each reader as the page
     is served (home.page_cache). A fragment may take one argument, such as a translation key:
-    `{% per_reader "comments" page.translation_key %}`."""
+    `{% per_reader "comments" page.comment_thread %}`."""
     request = context["request"]
     if rendering_for_every_reader(request):
         return per_reader_placeholder(name, argument)

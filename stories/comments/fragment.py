@@ -1,7 +1,7 @@
 """The conversation under a story or a spotlight: a per-reader fragment over a shared part.
 
 The page itself stays one cached copy for every employee (home.cache): the conversation is a
-`{% per_reader "comments" page.translation_key %}` fragment. What is the same for every reader (the
+`{% per_reader "comments" page.comment_thread %}` fragment. What is the same for every reader (the
 comments of one page of the conversation, their count, whether comments are open) is
 rendered once and kept until that conversation changes (cache.py). For each reader, the
 buttons that are theirs (edit and delete their own comment, report the others', hide or show
@@ -25,9 +25,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page
-
 from ..models import Comment, CommentNotification, CommentStatus
+from ..models.comments import CommentablePageMixin
 from .cache import kept_until_thread_changes
 from .rules import shows_moderation_buttons
 
@@ -48,20 +47,17 @@ def page_number(request):
     return int(number) if number.isdigit() and 0 < len(number) < 6 else 1
 
 
-def shared_part(thread_key, locale_id, number):
+def shared_part(model, thread_key, locale_id, number):
     """What every reader of this page of the conversation sees, in the language of
     `locale_id`, as a dict (cached)."""
 
     def compute():
         # The page in every language: who owns one of them, and which one is read here.
         translations = list(
-            Page.objects.filter(translation_key=thread_key).values_list(
-                "pk", "locale_id", "owner_id", "content_type_id"
-            )
+            model.objects.filter(translation_key=thread_key).defer_streamfields()
         )
-        page = next((row for row in translations if row[1] == locale_id), None)
-        model = ContentType.objects.get_for_id(page[3]).model_class() if page else None
-        if model is None or not hasattr(model, "comments_open"):
+        page = next((row for row in translations if row.locale_id == locale_id), None)
+        if page is None:
             return {}
         paginator = Paginator(
             Comment.objects.shown_in_thread(thread_key),
@@ -71,9 +67,9 @@ def shared_part(thread_key, locale_id, number):
         for comment in comments:
             comment.marker = actions_marker(comment)
         return {
-            "page_id": page[0],
-            "open": model.objects.get(pk=page[0]).comments_open,
-            "owners": {owner for _pk, _locale, owner, _type in translations if owner},
+            "page_id": page.pk,
+            "open": page.comments_open,
+            "owners": {other.owner_id for other in translations if other.owner_id},
             "html": render_to_string(
                 "stories/comments/includes/thread.html",
                 {
@@ -91,11 +87,26 @@ def shared_part(thread_key, locale_id, number):
     )
 
 
-def comments_fragment(request, locale_id, thread_key):
+def commentable_model(content_type_id):
+    """The page type of a conversation's pages, or None if it takes no comments."""
+    try:
+        model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
+    except (ContentType.DoesNotExist, ValueError):
+        return None
+    return model if model and issubclass(model, CommentablePageMixin) else None
+
+
+def comments_fragment(request, locale_id, thread):
+    """The conversation under a page, for this reader. `thread` is the page's
+    `comment_thread`: its type and translation key."""
     user = request.user
     if not user.is_authenticated:
         return ""
-    part = shared_part(thread_key, locale_id, page_number(request))
+    content_type_id, _separator, thread_key = thread.partition("_")
+    model = commentable_model(content_type_id)
+    if model is None:
+        return ""
+    part = shared_part(model, thread_key, locale_id, page_number(request))
     if not part:
         return ""
     csrf_token = get_token(request)

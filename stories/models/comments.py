@@ -42,6 +42,14 @@ class CommentablePageMixin(models.Model):
         abstract = True
 
     @property
+    def comment_thread(self):
+        """What names this page's conversation for the comments fragment
+        (`{% per_reader "comments" page.comment_thread %}`): the page type, so that the
+        conversation's pages are read in one query, and the translation key, which the
+        translations share."""
+        return f"{self.content_type_id}_{self.translation_key}"
+
+    @property
     def comments_open(self):
         if self.comments_allowed is None:
             return not getattr(self, "is_sensitive", False)

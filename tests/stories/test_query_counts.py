@@ -114,3 +114,22 @@ def test_a_story_with_200_comments_costs_what_one_with_2_costs(
     assert _cold_queries(client, story.url) == few_cold
     # Read from the cache, the conversation costs no query at all.
     assert few_warm < few_cold
+
+
+def test_a_conversation_is_read_afresh_in_three_queries(referent, story_index):
+    from django.core.cache import cache
+
+    from stories.comments.fragment import shared_part
+    from stories.models import StoryPage
+
+    _add_stories(story_index, 1, [])
+    story = story_index.get_children().specific().last()
+    _add_comments(story, referent, 2)
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        part = shared_part(StoryPage, story.translation_key, story.locale_id, 1)
+    # The story in every language (who owns it, are comments open), the number of
+    # comments, the comments of the first page.
+    assert len(queries) == 3
+    assert part["count"] == 2 and part["open"] and part["page_id"] == story.pk
+    assert "Commentaire 1" in part["html"]
