@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from wagtail.models import Locale
 
 from home.access import visibility_key, visible_to
-from home.cache import cached_content
+from home.cache import BASE_VERSION_KEY, cached_content
 from home.index_pages import index_page
 from home.stages import STAGE_DESCRIPTIONS, Stage
 
@@ -32,7 +32,8 @@ def guides_first_for(stage, locale, request, limit=GUIDES_ON_HOME):
 def guides_for_me(request, locale_id=None):
     """A per-reader fragment (CHORUS_PER_READER_FRAGMENTS): the reader's own stage and its
     guides first, or the four stages in a few words. The same for every reader of a stage
-    who may open the same pages, so kept in the cache per stage and visibility."""
+    who may open the same pages, so kept in the cache per stage and visibility; as it shows
+    no story, a story's publish leaves it warm (home.cache)."""
     locale = locale_id or Locale.get_active().pk
     stage = chosen_stage(request.user)
     return cached_content(
@@ -48,6 +49,7 @@ def guides_for_me(request, locale_id=None):
             guides_for_me_context(stage, locale, request),
             request,
         ),
+        version_key=BASE_VERSION_KEY,
     )
 
 

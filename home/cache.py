@@ -21,7 +21,9 @@
 - **A story published or unpublished** replaces the content version only: what is kept
   of the page types that list no story (CHORUS_PAGES_SHOWING_NO_STORY: guides, spotlights,
   their indexes, the referents' directory), whole pages and fragments, follows the *base
-  version*, which every other change replaces too, and stays warm. A story that a page
+  version*, which every other change replaces too, and stays warm; so do the parts of
+  other pages that show no story (the home page's referent, guides, spotlight of the week,
+  the quiet periods). A story that a page
   links to (Wagtail's reference index) replaces both.
 - A version is replaced again once the transaction commits: another process that rendered
   a page from the old rows in between (ATOMIC_REQUESTS) cannot keep it under the new one.
@@ -128,13 +130,17 @@ def kept_until_next_change(key, compute, timeout=600, version_key=VERSION_KEY):
     return value
 
 
-def cached_content(key_parts, compute, timeout=600):
+def cached_content(key_parts, compute, timeout=600, version_key=VERSION_KEY):
     """What `compute()` returns, kept until the next publish under `key_parts` and the
     language: for data or HTML that is the same for many readers. A list of pages must
-    name the reader's `home.access.visibility_key` among its `key_parts`."""
+    name the reader's `home.access.visibility_key` among its `key_parts`. What shows no
+    story is kept under the base version (`version_key=BASE_VERSION_KEY`): a story's
+    publish leaves it warm."""
     key_parts = (translation.get_language(), *key_parts)
     key = hashlib.md5(repr(key_parts).encode(), usedforsecurity=False).hexdigest()
-    return kept_until_next_change(f"chorus:content:{key}", compute, timeout)
+    return kept_until_next_change(
+        f"chorus:content:{key}", compute, timeout, version_key
+    )
 
 
 CONTENT_APPS = {"home", "stories", "guides", "referents"}

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from .cache import kept_until_next_change
+from .cache import BASE_VERSION_KEY, kept_until_next_change
 from .models import QuietPeriod
 from .page_cache import changes_at
 
@@ -40,7 +40,9 @@ def schedule(now=None):
     if settings.CHORUS_SHARED_CACHE:
         # Computed at some earlier moment: the periods that ended since are filtered out
         # by the callers, who compare with the clock.
-        return kept_until_next_change(SCHEDULE_KEY, lambda: _not_over(now))
+        return kept_until_next_change(
+            SCHEDULE_KEY, lambda: _not_over(now), version_key=BASE_VERSION_KEY
+        )
     return _not_over(now)
 
 

@@ -14,7 +14,7 @@ import hashlib
 from django.template.loader import render_to_string
 from django.utils.translation import get_language, get_language_info
 
-from home.cache import cached_content
+from home.cache import BASE_VERSION_KEY, cached_content
 from home.index_pages import index_page
 
 from .models import Referent, ReferentChoice, ReferentIndexPage
@@ -84,12 +84,14 @@ def referent_of(user, referents=None):
 def my_referent_fragment(request, locale_id=None):
     """A per-reader fragment (CHORUS_PER_READER_FRAGMENTS): the home page's "Your referent"
     card. Which referent is looked up for each reader; the card itself (no form, nothing
-    about the reader) is kept until the next publish, per referent and "chosen" or not."""
+    about the reader) is kept until the next publish, per referent and "chosen" or not.
+    Neither shows a story: a story's publish leaves them warm (home.cache)."""
     # The live referents are the same for every reader of a language until the next
     # publish: only the reader's own choice is looked up for them.
     referents = cached_content(
         ("live-referents",),
         lambda: list(Referent.for_active_locale().select_related("photo")),
+        version_key=BASE_VERSION_KEY,
     )
     referent, chosen = referent_of(request.user, referents)
     return cached_content(
@@ -103,6 +105,7 @@ def my_referent_fragment(request, locale_id=None):
             },
             request,
         ),
+        version_key=BASE_VERSION_KEY,
     )
 
 

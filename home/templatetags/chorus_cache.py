@@ -13,6 +13,10 @@ not open it. Wrap only what is the same for every reader of an audience and visi
 never a form, a CSRF token, a user's name or choice, or anything that depends on the time
 (an embargo).
 
+A fragment that shows no story, on a page that lists stories, says so last:
+`{% chorus_cache 600 "home-spotlight" this_week shows_no_story %}` is kept under the base
+version, and a story's publish leaves it warm.
+
 `{% per_reader "guides_for_me" %}` renders a part of a page that differs for each reader.
 """
 
@@ -25,7 +29,7 @@ from wagtail.models import PAGE_TEMPLATE_VAR, Site
 from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
 from home.access import visibility_key
-from home.cache import content_version, version_key_for
+from home.cache import BASE_VERSION_KEY, content_version, version_key_for
 from home.page_cache import (
     per_reader_placeholder,
     render_per_reader,
@@ -34,6 +38,8 @@ from home.page_cache import (
 
 
 register = template.Library()
+
+SHOWS_NO_STORY = "shows_no_story"
 
 KEY_VARS = (
     "chorus_cache_page",
@@ -55,9 +61,13 @@ class ContentFragmentCacheNode(WagtailCacheNode):
     """Wagtail's preview-aware cache node, varying on the page (when there is one), the
     site, the language, the content version, the audience and the reader's visibility."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, shows_no_story=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.vary_on.extend(Variable(name) for name in KEY_VARS)
+        self.shows_no_story = shows_no_story
+
+    def version_key(self, page):
+        return BASE_VERSION_KEY if self.shows_no_story else version_key_for(page)
 
     def render(self, context):
         page = context.get(PAGE_TEMPLATE_VAR)
@@ -67,7 +77,7 @@ class ContentFragmentCacheNode(WagtailCacheNode):
             "chorus_cache_page": getattr(page, "cache_key", ""),
             "chorus_cache_site": getattr(site, "pk", ""),
             "chorus_cache_language": get_language(),
-            "chorus_cache_version": content_version(version_key_for(page)),
+            "chorus_cache_version": content_version(self.version_key(page)),
             "chorus_cache_visibility": visibility_key(request),
             "chorus_cache_audience": audience(request),
         }
@@ -80,6 +90,9 @@ def do_chorus_cache(parser, token):
     nodelist = parser.parse(("endchorus_cache",))
     parser.delete_first_token()
     tokens = token.split_contents()
+    shows_no_story = tokens[-1] == SHOWS_NO_STORY
+    if shows_no_story:
+        tokens.pop()
     if len(tokens) < 3:
         raise TemplateSyntaxError("'chorus_cache' needs a timeout and a fragment name.")
     return ContentFragmentCacheNode(
@@ -88,6 +101,7 @@ def do_chorus_cache(parser, token):
         tokens[2],
         [parser.compile_filter(t) for t in tokens[3:]],
         None,
+        shows_no_story=shows_no_story,
     )
 
 

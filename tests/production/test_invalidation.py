@@ -411,6 +411,32 @@ def test_a_story_published_leaves_the_pages_that_list_no_story_warm(
     assert "Budget talks" not in warm.html("employee_home")
 
 
+def test_a_story_published_leaves_the_rest_of_the_home_page_warm(
+    page_cache, home_page, pages_without_stories, internal_story, reader, editor
+):
+    """The home page lists stories, so it is rendered again, but its parts that show no
+    story (the reader's referent, their guides, the spotlight of the week, the quiet
+    periods) come from the cache: nothing of theirs is read again."""
+    for _ in range(2):
+        html = reader.get(home_page.url).content.decode()
+    assert (
+        "Nadia" in html and "Writing well" in html
+    )  # a referent and a guide are shown
+    internal_story.title = "Budget talks, decided"
+    internal_story.save_revision(user=editor).publish(user=editor)
+    with CaptureQueriesContext(connection) as queries:
+        html = reader.get(home_page.url).content.decode()
+    assert "Budget talks, decided" in html and "Nadia" in html
+    read = " ".join(query["sql"] for query in queries.captured_queries)
+    for table in (
+        "referents_referent",
+        "guides_guidepage",
+        "stories_spotlightpage",
+        "home_quietperiod",
+    ):
+        assert f'"{table}"' not in read, table
+
+
 def test_a_story_that_a_guide_links_to_makes_the_guide_cold(
     page_cache, pages_without_stories, internal_story, editor, django_assert_num_queries
 ):
