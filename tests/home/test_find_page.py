@@ -1,0 +1,111 @@
+"""Pages are found by their URL in one query, as their specific type with every field that
+Wagtail's `Page.specific` gives them (home.views.find_page)."""
+
+from django.apps import apps
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from wagtail.models import Page, Site
+
+import pytest
+import wagtail_factories
+
+from guides.models import GuidePage
+from home.views import find_page, joined_page_models
+from referents.models import ReferentIndexPage
+from stories.models import SpotlightPage, StoryPage
+from tests.factories.guides import GuideIndexPageFactory, GuidePageFactory
+from tests.factories.referents import SpotlightIndexPageFactory, SpotlightPageFactory
+from tests.factories.stories import StoryIndexPageFactory, StoryPageFactory
+
+
+pytestmark = pytest.mark.django_db
+
+CHORUS_APPS = ("home", "stories", "guides", "referents")
+
+
+@pytest.fixture
+def every_page_type(home_page, roles, ambassador):
+    story_index = StoryIndexPageFactory(parent=home_page, slug="histoires")
+    spotlight_index = SpotlightIndexPageFactory(parent=home_page)
+    guide_index = GuideIndexPageFactory(parent=home_page)
+    directory = ReferentIndexPage(title="Référents", slug="referents")
+    home_page.add_child(instance=directory)
+    directory.save_revision().publish()
+    return [
+        home_page,
+        story_index,
+        StoryPageFactory(
+            parent=story_index,
+            slug="atelier",
+            image=wagtail_factories.ImageFactory(),
+            image_alt="L'atelier",
+        ),
+        spotlight_index,
+        SpotlightPageFactory(
+            parent=spotlight_index,
+            owner=ambassador,
+            photo=wagtail_factories.ImageFactory(),
+            photo_alt="Un portrait",
+        ),
+        guide_index,
+        GuidePageFactory(parent=guide_index),
+        directory,
+    ]
+
+
+def path_under_home(page, home):
+    return page.url_path.removeprefix(home.url_path)
+
+
+def fields_of(page):
+    return {field.attname: getattr(page, field.attname) for field in page._meta.fields}
+
+
+def found(path):
+    request = RequestFactory().get("/fr/" + path)
+    Site.find_for_request(request)  # the site is Wagtail's own query
+    with translation.override("fr"), CaptureQueriesContext(connection) as queries:
+        page = find_page(request, path)
+    return page, len(queries)
+
+
+def test_every_page_type_is_found_whole_in_one_query(home_page, every_page_type):
+    assert {type(page) for page in every_page_type} == set(joined_page_models()) - {
+        apps.get_model("home", "StandardPage")
+    }
+    for expected in every_page_type:
+        page, queries = found(path_under_home(expected, home_page))
+        assert queries == 1, type(expected)
+        specific = Page.objects.get(pk=expected.pk).specific
+        assert type(page) is type(specific)
+        assert fields_of(page) == fields_of(specific)
+        image_field = getattr(page, "image_field_name", None)
+        if isinstance(page, (StoryPage, SpotlightPage)):
+            # The image it shows first came with it.
+            with CaptureQueriesContext(connection) as queries:
+                assert getattr(page, image_field).title
+            assert len(queries) == 0
+
+
+def test_drafts_and_unknown_paths_are_not_found(home_page, every_page_type):
+    guide = next(page for page in every_page_type if isinstance(page, GuidePage))
+    path = path_under_home(guide, home_page)
+    guide.unpublish()
+    assert found(path)[0] is None
+    assert found("nowhere/")[0] is None
+
+
+def test_every_chorus_page_type_is_joined():
+    """A page type that did not inherit from Page directly would be found in two queries
+    (Wagtail's `.specific`): every page type of Chorus is joined."""
+    chorus_page_types = {
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page)
+        and model is not Page
+        and model._meta.app_label in CHORUS_APPS
+    }
+    assert chorus_page_types <= set(joined_page_models())
