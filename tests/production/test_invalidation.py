@@ -434,7 +434,7 @@ def test_a_story_published_leaves_the_rest_of_the_home_page_warm(
         "stories_spotlightpage",
         "home_quietperiod",
     ):
-        assert f'"{table}"' not in read, table
+        assert f'FROM "{table}"' not in read, table
 
 
 def test_a_story_that_a_guide_links_to_makes_the_guide_cold(
