@@ -13,8 +13,9 @@ runs in a subprocess of its own, as Django is set up against one database per pr
    Django project (chorus_site.bench_ceiling, `startproject`'s middleware), which is not
    part of Chorus' URLconf.
 3. Counts the SQL queries of every page type in this process (Django's test client), with
-   warm caches and with every cache empty, and times a cold-cache request: what a reader
-   pays after a publish.
+   warm caches, with every cache empty, and right after a story is published (Wagtail's
+   publish, Chorus' invalidation: the caches as a reader then finds them), and times a
+   cold-cache request.
 4. Measures requests per second and p50/p99 latency at 1 and 8 concurrent clients (one
    process and one keep-alive connection per client, 5 s per measurement) for each page
    and for the ceiling, and prints each page's ratio to the ceiling, measured again around
@@ -368,9 +369,19 @@ def pages_to_measure():
     ]
 
 
+def publish_a_story():
+    """What an editor does most, through Wagtail's own publish (its signals and Chorus'
+    invalidation): a public story of the first page of the lists is published again."""
+    from stories.models import StoryPage
+
+    story = StoryPage.objects.get(slug="load-story-3", locale__language_code="fr")
+    story.save_revision().publish()
+
+
 def in_process(pages):
-    """Queries per page with warm and cold caches, and the time of a cold-cache request
-    (median of three), measured in this process with Django's test client."""
+    """Queries per page with warm caches, with every cache empty and right after a story
+    is published (what a reader finds then), and the time of a cold-cache request (median
+    of three), measured in this process with Django's test client."""
     from django.contrib.auth import get_user_model
     from django.core.cache import cache
     from django.db import connection
@@ -404,8 +415,15 @@ def in_process(pages):
                 raise SystemExit(f"{path} answered {response.status_code}")
         with CaptureQueriesContext(connection) as warm:
             client.get(path)
+        publish_a_story()
+        with CaptureQueriesContext(connection) as published:
+            client.get(path)
         measured[name] = {
-            "queries": (page_queries(warm), page_queries(cold)),
+            "queries": (
+                page_queries(warm),
+                page_queries(cold),
+                page_queries(published),
+            ),
             "cold ms": statistics.median(cold_times),
         }
     cache.clear()
@@ -503,7 +521,7 @@ def report(size, backend, workers, seconds, results, measured, weight, outside):
     )
     say("")
     say(
-        "| page | queries warm/cold | cold ms (in process) | req/s (1) | p50 ms (1) "
+        "| page | queries warm/cold/after a publish | cold ms (in process) | req/s (1) | p50 ms (1) "
         "| p99 ms (1) | req/s (8) | p50 ms (8) | p99 ms (8) | ratio to ceiling (8) | target |"
     )
     say("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
@@ -595,6 +613,17 @@ def summarise(outcomes):
             )
         verdict = "MISSED: " + ", ".join(problems) if problems else "ok"
         say(f"| {name} | " + " | ".join(map(str, counts)) + f" | {verdict} |")
+    say("")
+    say(
+        "Queries right after a story is published (the caches as a reader then finds "
+        f"them; budget {QUERY_BUDGET}):"
+    )
+    say("")
+    say("| page | " + " | ".join(sizes) + " |")
+    say("|---|" + "---:|" * len(sizes))
+    for name in outcomes[0]["queries"]:
+        counts = [outcome["queries"][name][2] for outcome in outcomes]
+        say(f"| {name} | " + " | ".join(map(str, counts)) + " |")
     say("")
     if missed:
         say(f"Targets missed ({len(missed)}):")
