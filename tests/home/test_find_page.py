@@ -82,11 +82,10 @@ def test_every_page_type_is_found_whole_in_one_query(home_page, every_page_type)
         specific = Page.objects.get(pk=expected.pk).specific
         assert type(page) is type(specific)
         assert fields_of(page) == fields_of(specific)
-        image_field = getattr(page, "image_field_name", None)
         if isinstance(page, (StoryPage, SpotlightPage)):
             # The image it shows first came with it.
             with CaptureQueriesContext(connection) as queries:
-                assert getattr(page, image_field).title
+                assert getattr(page, page.image_field_name).title
             assert len(queries) == 0
 
 

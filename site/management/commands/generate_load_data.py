@@ -238,9 +238,9 @@ class Generator:
             writer = TreeWriter(indexes[code])
             pages = []
             for n in numbers:
-                image = (
-                    self.images[n % len(self.images)] if self.images and n % 2 else None
-                )
+                # Every story has a picture, as on a real intranet: the lists read their
+                # renditions at every size (a list without one reads none).
+                image = self.images[n % len(self.images)] if self.images else None
                 page = StoryPage(
                     title=f"{sentence(code, n)[:-1]} ({n})",
                     slug=f"{SLUG_PREFIX}story-{n}",
