@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -16,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from wagtail.models import Locale, Page
+
+from home.page_cache import serve_with_cache
 
 from . import my_data, my_referent, programme, transparency
 from .forms import (
@@ -224,16 +227,23 @@ def ask_sent(request):
 
 
 @login_not_required
+@require_GET
+@transaction.non_atomic_requests  # read-only: no transaction to lock SQLite with
 def what_we_see(request):
-    # Public on purpose: it shows what kinds of data exist, never anyone's data.
-    return render(
+    # Public on purpose: it shows what kinds of data exist, never anyone's data. So it is
+    # the same for every visitor, and for every employee: kept as whole pages.
+    return serve_with_cache(
         request,
-        "referents/transparency.html",
-        {
-            "entries": transparency.inventory(),
-            "never_stored": transparency.never_stored(),
-            "programme_url": reverse("referents:programme"),
-        },
+        lambda: render(
+            request,
+            "referents/transparency.html",
+            {
+                "entries": transparency.inventory(),
+                "never_stored": transparency.never_stored(),
+                "programme_url": reverse("referents:programme"),
+            },
+        ),
+        audience="transparency",
     )
 
 

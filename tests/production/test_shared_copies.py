@@ -115,8 +115,14 @@ def _search_url(site):
         return reverse("search") + "?q=atelier"
 
 
+def _transparency_url(site):
+    with translation.override("fr"):
+        return reverse("referents:transparency")
+
+
 SHARED_VIEWS = {
     "search": Shared(_search_url, lists_every_stage=True),
+    "transparency": Shared(_transparency_url),
 }
 
 SHARED = {

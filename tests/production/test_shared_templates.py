@@ -59,6 +59,7 @@ from tests.production.test_shared_copies import SHARED_VIEWS, shared_audiences
 # The templates a view that shares its answers renders itself (not followed from a page type).
 SHARED_VIEW_TEMPLATES = {
     "search": ["search/search.html", "search/includes/results.html"],
+    "transparency": ["referents/transparency.html"],
 }
 
 # What reads the reader, as variable lookups: `user.email`, `request.user.pk`, `perms.x`.
