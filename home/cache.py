@@ -143,6 +143,35 @@ def cached_content(key_parts, compute, timeout=600, version_key=VERSION_KEY):
     )
 
 
+# A person's own choices (a stage, a chosen referent), shown to them only.
+KEPT_ON_USER = "_chorus_kept"
+
+
+def kept_for_person(user, key, read):
+    """What `read()` returns for one of `user`'s own choices ("" for none), read once per
+    request (kept on the user object) and across requests in a shared cache only
+    (CHORUS_SHARED_CACHE), for CHORUS_CHOICE_CACHE_SECONDS: another process could not
+    forget its own copy. Whoever changes the choice calls `forget_for_person`."""
+    kept = user.__dict__.setdefault(KEPT_ON_USER, {})
+    if key in kept:
+        return kept[key]
+    shared = settings.CHORUS_SHARED_CACHE
+    value = cache.get(key) if shared else None
+    if value is None:
+        value = read()
+        if shared:
+            cache.set(key, value, timeout=settings.CHORUS_CHOICE_CACHE_SECONDS)
+    kept[key] = value
+    return value
+
+
+def forget_for_person(key, user=None):
+    """Forget a choice kept by `kept_for_person`, in the cache and on `user` if given."""
+    cache.delete(key)
+    if user is not None:
+        user.__dict__.get(KEPT_ON_USER, {}).pop(key, None)
+
+
 CONTENT_APPS = {"home", "stories", "guides", "referents"}
 NOT_CONTENT = {
     # Saved all the time, and never shown in a cached page but in a per-reader fragment.

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -13,6 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from .access import LoginRequiredPageMixin
+from .cache import forget_for_person, kept_for_person
 from .stages import Stage
 
 
@@ -218,41 +218,28 @@ class StagePreference(models.Model):
     def __str__(self):
         return self.get_stage_display()
 
-    # The stage read during this request, kept on the request's user object.
-    READ_ATTRIBUTE = "_chorus_stage"
-
     @staticmethod
     def cache_key(user_id):
         return f"chorus:stage:{user_id}"
 
     @classmethod
     def stage_of(cls, user):
-        """The stage `user` chose, as stored ("" for none). Every home page asks, so the
-        answer is read once per request, and kept across requests in a shared cache only
-        (CHORUS_SHARED_CACHE), for CHORUS_STAGE_CACHE_SECONDS: another process could not
-        forget its own copy. home.signals forgets it when the choice changes."""
-        stage = getattr(user, cls.READ_ATTRIBUTE, None)
-        if stage is not None:
-            return stage
-        shared = settings.CHORUS_SHARED_CACHE
-        key = cls.cache_key(user.pk)
-        stage = cache.get(key) if shared else None
-        if stage is None:
-            stage = (
+        """The stage `user` chose, as stored ("" for none). Every home page asks, so it is
+        kept for the person (home.cache.kept_for_person); home.signals forgets it when the
+        choice changes."""
+        return kept_for_person(
+            user,
+            cls.cache_key(user.pk),
+            lambda: (
                 cls.objects.filter(user=user).values_list("stage", flat=True).first()
                 or ""
-            )
-            if shared:
-                cache.set(key, stage, timeout=settings.CHORUS_STAGE_CACHE_SECONDS)
-        setattr(user, cls.READ_ATTRIBUTE, stage)
-        return stage
+            ),
+        )
 
     @classmethod
     def forget(cls, user_id, user=None):
         """Forget the stage read for this user, in the cache and on `user` if given."""
-        cache.delete(cls.cache_key(user_id))
-        if user is not None and hasattr(user, cls.READ_ATTRIBUTE):
-            delattr(user, cls.READ_ATTRIBUTE)
+        forget_for_person(cls.cache_key(user_id), user)
 
 
 class QuietPeriod(models.Model):

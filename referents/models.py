@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.conf import settings
 from django.core.validators import URLValidator
@@ -16,6 +18,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from home.cache import kept_for_person
 from home.index_pages import active_language
 from home.models import ImageWithAltMixin, IntroPage, renditions_prefetch
 
@@ -263,6 +266,27 @@ class ReferentChoice(models.Model):
 
     def __str__(self):
         return str(self.referent_key)
+
+    @staticmethod
+    def cache_key(user_id):
+        return f"chorus:referent-choice:{user_id}"
+
+    @classmethod
+    def key_of(cls, user):
+        """The translation key of the referent `user` chose, or None. Every home page
+        asks, so it is kept for the person (home.cache.kept_for_person); a receiver
+        (referents.receivers) forgets it when the choice changes."""
+        key = kept_for_person(
+            user,
+            cls.cache_key(user.pk),
+            lambda: str(
+                cls.objects.filter(user=user)
+                .values_list("referent_key", flat=True)
+                .first()
+                or ""
+            ),
+        )
+        return uuid.UUID(key) if key else None
 
 
 class DigestFrequency(models.TextChoices):

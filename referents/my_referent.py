@@ -24,11 +24,7 @@ def chosen_key(user):
     """The translation key of the referent `user` chose, or None."""
     if not user.is_authenticated:
         return None
-    return (
-        ReferentChoice.objects.filter(user=user)
-        .values_list("referent_key", flat=True)
-        .first()
-    )
+    return ReferentChoice.key_of(user)
 
 
 def choose(user, referent):

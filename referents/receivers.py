@@ -3,15 +3,22 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.dispatch import receiver
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.cache import bump_content_version
+from home.cache import bump_content_version, forget_for_person
 
 from .leaving import close_account, forget_login_records
+from .models import ReferentChoice
 from .programme import personal_collection_for
 from .roles import AMBASSADORS, ensure_roles
 
@@ -102,3 +109,11 @@ def share_public_consent_across_translations(
     if changed:
         # update() sends no signal: cached pages showing the other translations go too.
         bump_content_version()
+
+
+@receiver(post_save, sender=ReferentChoice)
+@receiver(post_delete, sender=ReferentChoice)
+def forget_cached_referent_choice(sender, instance, **kwargs):
+    # The user object the choice was saved with may be the request's own.
+    user = instance.user if ReferentChoice.user.is_cached(instance) else None
+    forget_for_person(ReferentChoice.cache_key(instance.user_id), user)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.admin.models import EditingSession, FormState
 
+from home.access import VISIBILITY_SECONDS
 from home.retention import login_record_lifetime, session_lifetime
 
 from .forms import ASK_WINDOW_SECONDS
@@ -482,16 +483,25 @@ def inventory():
             "cache",
             _("Short-lived copies in the cache"),
             _(
-                "To keep pages fast, under your account number: a copy of your stage, a "
-                "copy of your session, how many questions you sent to referents in "
+                "To keep pages fast, under your account number: a copy of your stage, "
+                "of the referent you chose and of your session, the list of restricted "
+                "pages you may not open, how many questions you sent to referents in "
                 "the last hour and how many comments you posted in the last minute "
                 "(to limit them)."
             ),
             _(
-                "The stage until you change it, the session as long as the session, the "
-                "question counter for %(duration)s, the comment counter for a minute."
+                "The stage and the referent until you change them, %(choices)s at most; "
+                "the list of pages until your groups or a restriction change, "
+                "%(pages)s at most; the session as long as the session; the question "
+                "counter for %(duration)s; the comment counter for a minute."
             )
-            % {"duration": duration(timedelta(seconds=ASK_WINDOW_SECONDS))},
+            % {
+                "choices": duration(
+                    timedelta(seconds=settings.CHORUS_CHOICE_CACHE_SECONDS)
+                ),
+                "pages": duration(timedelta(seconds=VISIBILITY_SECONDS)),
+                "duration": duration(timedelta(seconds=ASK_WINDOW_SECONDS)),
+            },
             _("Nobody: no screen shows them."),
         ),
         _api_tokens(),

@@ -181,9 +181,10 @@ SESSION_ENGINE = (
     if CHORUS_SHARED_CACHE
     else "django.contrib.sessions.backends.db"
 )
-# How long the shared cache keeps an employee's stage (home.models.StagePreference): a
-# change through the site is seen at once; one made outside it, after this time at most.
-CHORUS_STAGE_CACHE_SECONDS = 600
+# How long the shared cache keeps an employee's own choices, their stage and their referent
+# (home.cache.kept_for_person): a change through the site is seen at once; one made outside
+# it, after this time at most.
+CHORUS_CHOICE_CACHE_SECONDS = 600
 # Two weeks (Django's default, written out because the transparency page states it).
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 # Whole pages for anonymous visitors, only with a cache shared by every process (home.page_cache).

@@ -154,7 +154,7 @@ def test_in_a_shared_cache_the_stage_is_kept_for_a_limited_time(
     client_for, listening_employee, home_page, settings
 ):
     settings.CHORUS_SHARED_CACHE = True
-    settings.CHORUS_STAGE_CACHE_SECONDS = 1
+    settings.CHORUS_CHOICE_CACHE_SECONDS = 1
     client = client_for(listening_employee)
     assert "Écouter" in shown_stage(client)
 

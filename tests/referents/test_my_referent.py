@@ -5,7 +5,9 @@ import difflib
 import json
 import re
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -300,6 +302,27 @@ def test_the_directory_shows_each_employee_their_own_choice_with_the_page_cache(
     theirs = second.get(url).content.decode()
     assert 'data-testid="forget-my-referent"' not in theirs
     assert theirs.count('data-testid="choose-referent"') == 3
+
+
+def test_in_a_shared_cache_the_choice_is_read_once_and_forgotten_when_it_changes(
+    settings, home_page, home_page_en, referents, directory, employee
+):
+    settings.CHORUS_SHARED_CACHE = True
+    client = logged_in(employee)
+    choose(client, referents["omar"]["en"])
+    assert "Omar" in my_referent_card(client.get("/en/").content.decode())[1]
+    with CaptureQueriesContext(connection) as queries:
+        home = client.get("/en/").content.decode()
+    assert "Omar" in my_referent_card(home)[1]
+    read = " ".join(query["sql"] for query in queries.captured_queries)
+    assert 'FROM "referents_referentchoice"' not in read
+    # Changed outside this person's requests (another host, a script): seen at once.
+    choice = ReferentChoice.objects.get(user=employee)
+    choice.referent_key = referents["chloe"]["en"].translation_key
+    choice.save()
+    assert "Chloé" in my_referent_card(client.get("/en/").content.decode())[1]
+    ReferentChoice.objects.filter(user=employee).delete()
+    assert my_referent_card(client.get("/en/").content.decode())[0] == "no"
 
 
 def test_the_export_names_my_referent(client_for, employee, referents):
