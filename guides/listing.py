@@ -11,7 +11,7 @@ from home.index_pages import index_page
 from home.stages import STAGE_DESCRIPTIONS, Stage
 
 from .by_stage import chosen_stage
-from .models import GuideIndexPage, GuidePage, GuideStage
+from .models import GuideIndexPage, GuidePage, GuideStage, subject_or_none
 
 
 GUIDES_ON_HOME = 6
@@ -49,6 +49,39 @@ def guides_for_me(request, locale_id=None):
             guides_for_me_context(stage, locale, request),
             request,
         ),
+        version_key=BASE_VERSION_KEY,
+    )
+
+
+def guide_index_groups(request, locale_id, index_pk):
+    """A per-reader fragment (CHORUS_PER_READER_FRAGMENTS): the guide index's guides,
+    grouped by stage with the reader's own first, and a word about their stage. The same
+    for every reader of a stage who may open the same pages and asks for the same subject,
+    so kept per stage, URL and visibility; as it shows no story, a story's publish leaves
+    it warm (home.cache)."""
+    stage = chosen_stage(request.user)
+
+    def render():
+        index = GuideIndexPage.objects.get(pk=index_pk)
+        subject = subject_or_none(request.GET.get("subject"))
+        return render_to_string(
+            "guides/includes/guide_groups.html",
+            {
+                "chosen_stage": stage,
+                "stage_groups": index.guides_by_stage(request, subject, stage),
+            },
+            request,
+        )
+
+    return cached_content(
+        (
+            "guide-index-groups",
+            index_pk,
+            stage,
+            request.get_full_path(),
+            visibility_key(request),
+        ),
+        render,
         version_key=BASE_VERSION_KEY,
     )
 

@@ -19,7 +19,7 @@ from home.stages import Stage, stage_or_none
 from referents.models import Referent
 
 from .blocks import GuideStreamBlock
-from .by_stage import chosen_stage, group_by_stage
+from .by_stage import group_by_stage
 from .review_dates import ReviewInterval, review_due_date
 
 
@@ -57,22 +57,23 @@ class GuideIndexPage(IntroPage):
         verbose_name = _("guide index")
 
     def get_context(self, request, *args, **kwargs):
+        # The guides, grouped by the reader's stage, are a per-reader part
+        # (guides.listing.guide_index_groups): the rest is the same for every employee.
         context = super().get_context(request, *args, **kwargs)
-        subject = subject_or_none(request.GET.get("subject"))
+        context.update(
+            subject=subject_or_none(request.GET.get("subject")), subjects=Subject
+        )
+        return context
+
+    def guides_by_stage(self, request, subject, stage):
+        """The live guides here that the reader may open, about `subject` if given,
+        grouped by stage with `stage` first (guides.by_stage)."""
         guides = visible_to(
             GuidePage.objects.child_of(self).live(), request
         ).with_stages()
         if subject:
             guides = guides.filter(subject=subject)
-        chosen = chosen_stage(request.user)
-        context.update(
-            subject=subject,
-            subjects=Subject,
-            chosen_stage=chosen,
-            # Evaluated by the template only when its cached fragment is missing.
-            stage_groups=lambda: group_by_stage(guides.order_by("title"), chosen),
-        )
-        return context
+        return group_by_stage(guides.order_by("title"), stage)
 
 
 class GuidePageForm(WagtailAdminPageForm):

@@ -199,6 +199,7 @@ CHORUS_EMPLOYEE_PAGE_CACHE_MODELS = [
     "stories.StoryPage",
     "stories.SpotlightIndexPage",
     "stories.SpotlightPage",
+    "guides.GuideIndexPage",
     "guides.GuidePage",
 ]
 # What is kept of these page types (whole pages, fragments) stays when a story is published
@@ -215,6 +216,7 @@ CHORUS_STORY_PAGE_MODEL = "stories.StoryPage"
 CHORUS_PER_READER_FRAGMENTS = {
     "new_since_last_visit": "chorus_site.visits.new_since_last_visit",
     "guides_for_me": "guides.listing.guides_for_me",
+    "guide_index_groups": "guides.listing.guide_index_groups",
     "my_referent": "referents.my_referent.my_referent_fragment",
     "comments": "stories.comments.fragment.comments_fragment",
 }

@@ -83,6 +83,11 @@ def _home_own(site, reader):
     return parts
 
 
+def _guide_index_own(site, reader):
+    # The four stages are listed for everyone: the reader's own comes first, and is named.
+    return [f"Les guides de votre étape, {reader.stage_label}, apparaissent en premier."]
+
+
 def _comment_actions(page_attribute):
     def own(site, reader):
         comment = reader.comments[page_attribute]
@@ -105,6 +110,9 @@ SHARED_PAGES = {
     "stories.SpotlightIndexPage": Shared(lambda site: site.spotlight_index.url),
     "stories.SpotlightPage": Shared(
         lambda site: site.spotlight.url, own=_comment_actions("spotlight")
+    ),
+    "guides.GuideIndexPage": Shared(
+        lambda site: site.guide_index.url, own=_guide_index_own, lists_every_stage=True
     ),
     "guides.GuidePage": Shared(lambda site: site.guide.url),
 }
@@ -206,6 +214,7 @@ READER_ONLY_HTML = [
     ("a per-reader part", 'data-testid="new-since-last-visit"'),
     ("a per-reader part", 'data-testid="my-referent"'),
     ("a per-reader part", 'data-testid="guides-for-me"'),
+    ("a per-reader part", 'data-testid="stage-note"'),
 ]
 
 
@@ -306,6 +315,7 @@ def shared_site(page_cache, home_page, roles):
         story=story,
         spotlight_index=spotlight_index,
         spotlight=spotlight,
+        guide_index=guide_index,
         guide=guide,
     )
     site.a = Reader(
