@@ -53,7 +53,7 @@ def guides_for_me(request, locale_id=None):
     )
 
 
-def guide_index_groups(request, locale_id, index_pk):
+def guide_index_groups(request, locale_id, index_path):
     """A per-reader fragment (CHORUS_PER_READER_FRAGMENTS): the guide index's guides,
     grouped by stage with the reader's own first, and a word about their stage. The same
     for every reader of a stage who may open the same pages and asks for the same subject,
@@ -62,21 +62,18 @@ def guide_index_groups(request, locale_id, index_pk):
     stage = chosen_stage(request.user)
 
     def render():
-        index = GuideIndexPage.objects.get(pk=index_pk)
         subject = subject_or_none(request.GET.get("subject"))
+        groups = GuideIndexPage.guides_by_stage(index_path, request, subject, stage)
         return render_to_string(
             "guides/includes/guide_groups.html",
-            {
-                "chosen_stage": stage,
-                "stage_groups": index.guides_by_stage(request, subject, stage),
-            },
+            {"chosen_stage": stage, "stage_groups": groups},
             request,
         )
 
     return cached_content(
         (
             "guide-index-groups",
-            index_pk,
+            index_path,
             stage,
             request.get_full_path(),
             visibility_key(request),

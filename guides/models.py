@@ -65,12 +65,15 @@ class GuideIndexPage(IntroPage):
         )
         return context
 
-    def guides_by_stage(self, request, subject, stage):
-        """The live guides here that the reader may open, about `subject` if given,
-        grouped by stage with `stage` first (guides.by_stage)."""
-        guides = visible_to(
-            GuidePage.objects.child_of(self).live(), request
-        ).with_stages()
+    @staticmethod
+    def guides_by_stage(index_path, request, subject, stage):
+        """The live guides under the guide index at `index_path` (its tree path, which
+        is all `child_of` reads of it) that the reader may open, about `subject` if
+        given, grouped by stage with `stage` first (guides.by_stage)."""
+        children = GuidePage.objects.filter(
+            path__startswith=index_path, depth=len(index_path) // Page.steplen + 1
+        )
+        guides = visible_to(children.live(), request).with_stages()
         if subject:
             guides = guides.filter(subject=subject)
         return group_by_stage(guides.order_by("title"), stage)
