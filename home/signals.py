@@ -102,3 +102,11 @@ m2m_changed.connect(
     dispatch_uid="chorus-vis-restriction-groups",
 )
 post_page_move.connect(forget_every_visibility, dispatch_uid="chorus-vis-move")
+
+
+@receiver(post_save)
+def forget_every_visibility_on_new_page(sender, instance, created, **kwargs):
+    # A restricted page that receives its first child starts hiding what lies below it
+    # (home.access.restricted_parent_paths).
+    if created and isinstance(instance, Page):
+        forget_every_visibility()

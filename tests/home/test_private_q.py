@@ -152,9 +152,12 @@ def test_a_restriction_on_any_page_gives_wagtail_s_pages(tree, kind, numchild):
         restriction.delete()
 
 
-def test_public_and_not_public_cost_one_query_each_way(tree, django_assert_num_queries):
+def test_public_and_not_public_cost_one_query_each_way(
+    tree, django_assert_num_queries, settings
+):
     """One small query when called (restricted pages with children, as Wagtail reads its
     restrictions), one when read, however many restrictions there are."""
+    settings.CHORUS_SHARED_CACHE = False  # no copy of the restricted parents is kept
     for name in ("public", "not_public"):
         with django_assert_num_queries(1):
             queryset = getattr(Page.objects, name)()
@@ -234,3 +237,44 @@ def test_a_page_s_restrictions_cost_one_query(aliased_tree, django_assert_num_qu
     with django_assert_num_queries(1):
         assert len(page.get_view_restrictions()) == 1
         assert page.get_view_restrictions().exists()
+
+
+@pytest.fixture
+def shared_cache(settings):
+    """A cache every process shares (Redis in production): the restricted parents are
+    kept there until a restriction changes or a page is added or moved."""
+    settings.CHORUS_SHARED_CACHE = True
+    return settings
+
+
+def test_with_a_shared_cache_the_restricted_parents_are_read_once(
+    tree, shared_cache, django_assert_num_queries
+):
+    assert_same_as_wagtail()
+    with django_assert_num_queries(0):
+        queryset = Page.objects.public()
+    with django_assert_num_queries(1):
+        assert list(queryset)
+
+
+def test_with_a_shared_cache_every_change_is_seen_at_once(tree, shared_cache):
+    """The property, attacked through each change that makes a page private or public:
+    `.public()` gives Wagtail's pages after each, however the parents were kept."""
+    assert_same_as_wagtail()
+    # A restricted leaf receives its first child, a page with no restriction of its own
+    # (Chorus' own pages get one until published): the child is private at once.
+    tree["leaf"].add_child(instance=Page(title="Late child", slug="late-child"))
+    assert "Late child" not in titles(assert_same_as_wagtail())
+    # Its parent is opened to everyone, then restricted again.
+    PageViewRestriction.objects.filter(page=tree["leaf"]).delete()
+    assert "Late child" in titles(assert_same_as_wagtail())
+    restrict(tree["leaf"], PageViewRestriction.GROUPS)
+    assert "Late child" not in titles(assert_same_as_wagtail())
+    # A public page moves under a restricted branch, and back.
+    tree["public"].move(tree["branch"], pos="last-child")
+    assert "Public" not in titles(assert_same_as_wagtail())
+    Page.objects.get(pk=tree["public"].pk).move(tree["index"], pos="last-child")
+    assert "Public" in titles(assert_same_as_wagtail())
+    # A copy of the restricted branch, with its children, is private as a whole.
+    tree["branch"].copy(recursive=True, update_attrs={"slug": "branch-copy"})
+    assert_same_as_wagtail()
