@@ -23,8 +23,8 @@
   their indexes, the referents' directory), whole pages and fragments, follows the *base
   version*, which every other change replaces too, and stays warm; so do the parts of
   other pages that show no story (the home page's referent, guides, spotlight of the week,
-  the quiet periods). A story that a page
-  links to (Wagtail's reference index) replaces both.
+  the quiet periods). A story that a page links to (Wagtail's reference index) replaces
+  both.
 - A version is replaced again once the transaction commits: another process that rendered
   a page from the old rows in between (ATOMIC_REQUESTS) cannot keep it under the new one.
 """
