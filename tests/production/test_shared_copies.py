@@ -85,7 +85,9 @@ def _home_own(site, reader):
 
 def _guide_index_own(site, reader):
     # The four stages are listed for everyone: the reader's own comes first, and is named.
-    return [f"Les guides de votre étape, {reader.stage_label}, apparaissent en premier."]
+    return [
+        f"Les guides de votre étape, {reader.stage_label}, apparaissent en premier."
+    ]
 
 
 def _comment_actions(page_attribute):
