@@ -16,14 +16,18 @@ from .cache import forget_for_person, kept_for_person
 from .stages import Stage
 
 
-def renditions_prefetch(image_lookup, filter_spec):
-    """For a list that shows each item's image (at `image_lookup`) in one size: their
+# The rendition of a page's image that link previews (Open Graph) show.
+LINK_PREVIEW_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+
+
+def renditions_prefetch(image_lookup, *filter_specs):
+    """For pages or lists that show the image at `image_lookup` in these sizes: the
     renditions in one query, kept where `Image.get_rendition()` looks first, instead of one
-    query per image."""
+    query per image and size."""
     renditions = get_image_model().get_rendition_model().objects
     return Prefetch(
         f"{image_lookup}__renditions",
-        queryset=renditions.filter(filter_spec=filter_spec),
+        queryset=renditions.filter(filter_spec__in=filter_specs),
         to_attr="prefetched_renditions",
     )
 
@@ -33,6 +37,9 @@ class ImageWithAltMixin(models.Model):
 
     image_field_name = "image"
     alt_field_name = "image_alt"
+    # The renditions of the image that the page itself shows (its template's, its link
+    # preview's): read with the page (home.views.find_page).
+    page_image_filters = ()
 
     class Meta:
         abstract = True

@@ -19,7 +19,7 @@ from wagtail.models import Page, Site
 
 from .forms import StageForm
 from .index_pages import active_language
-from .models import ImageWithAltMixin, StagePreference
+from .models import ImageWithAltMixin, StagePreference, renditions_prefetch
 from .page_cache import add_cache_headers, serve_with_cache
 from .stages import STAGE_DESCRIPTIONS, Stage
 
@@ -48,11 +48,16 @@ def find_page(request, path):
     )
     if found is None:
         return None
-    # The specific page, as `Page.specific` would read it, with the image it shows first.
+    # The specific page, as `Page.specific` would read it, with its image and the
+    # renditions of it that the page shows (one query more, one query each fewer).
     model = ContentType.objects.get_for_id(found[1]).model_class() or Page
     pages = model.objects.all()
     if issubclass(model, ImageWithAltMixin):
         pages = pages.select_related(model.image_field_name)
+        if model.page_image_filters:
+            pages = pages.prefetch_related(
+                renditions_prefetch(model.image_field_name, *model.page_image_filters)
+            )
     return pages.get(pk=found[0])
 
 

@@ -15,7 +15,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.access import PublicFlagMixin, visible_to
 from home.blocks import BodyStreamBlock
-from home.models import ImageWithAltMixin, IntroPage, renditions_prefetch
+from home.models import (
+    LINK_PREVIEW_IMAGE_FILTER,
+    ImageWithAltMixin,
+    IntroPage,
+    renditions_prefetch,
+)
 
 from .comments import CommentablePageMixin
 from .story_queries import StoryPageManager
@@ -72,6 +77,9 @@ class StoryIndexPage(IntroPage):
 
 
 class StoryPage(CommentablePageMixin, PublicFlagMixin, ImageWithAltMixin, Page):
+    # The {% image %} of stories/story_page.html, and the link preview's.
+    page_image_filters = ("fill-1200x675", LINK_PREVIEW_IMAGE_FILTER)
+
     date = models.DateField(
         _("date"),
         default=timezone.localdate,
@@ -266,6 +274,8 @@ class SpotlightPage(CommentablePageMixin, PublicFlagMixin, ImageWithAltMixin, Pa
 
     image_field_name = "photo"
     alt_field_name = "photo_alt"
+    # The {% image %} of stories/spotlight_page.html, and the link preview's.
+    page_image_filters = ("fill-240x240", LINK_PREVIEW_IMAGE_FILTER)
 
     photo = models.ForeignKey(
         "wagtailimages.Image",

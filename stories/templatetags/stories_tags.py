@@ -6,14 +6,13 @@ from django.utils import timezone, translation
 
 from home.access import is_publicly_visible, public_translations, visible_to
 from home.index_pages import index_page, same_language_as
-from home.models import ChorusSettings
+from home.models import LINK_PREVIEW_IMAGE_FILTER, ChorusSettings
 
 from ..models import SpotlightIndexPage, SpotlightPage, StoryIndexPage, StoryPage
 
 
 register = template.Library()
 
-LINK_PREVIEW_IMAGE_FILTER = "fill-1200x630|format-jpeg"
 # Open Graph wants language_TERRITORY.
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 

@@ -1,5 +1,6 @@
 """Pages are found by their URL in two queries, as their specific type with every field
-that Wagtail's `Page.specific` gives them (home.views.find_page)."""
+that Wagtail's `Page.specific` gives them, and with the renditions of their image that
+they show in one more (home.views.find_page)."""
 
 from django.db import connection
 from django.test import RequestFactory
@@ -72,14 +73,22 @@ def found(path):
 def test_every_page_type_is_found_whole_in_two_queries(home_page, every_page_type):
     for expected in every_page_type:
         page, queries = found(path_under_home(expected, home_page))
-        assert queries == 2, type(expected)  # the page, then its specific row
+        # The page, then its specific row, and the renditions of its image if it has one.
+        shows_an_image = isinstance(expected, (StoryPage, SpotlightPage))
+        assert queries == (3 if shows_an_image else 2), type(expected)
         specific = Page.objects.get(pk=expected.pk).specific
         assert type(page) is type(specific)
         assert fields_of(page) == fields_of(specific)
-        if isinstance(page, (StoryPage, SpotlightPage)):
-            # The image it shows first came with it.
+        if shows_an_image:
+            # Its image, and the renditions of it that the page shows, came with it.
+            image = getattr(page, page.image_field_name)
+            for spec in page.page_image_filters:
+                image.get_rendition(spec)
+            page, _queries = found(path_under_home(expected, home_page))
+            image = getattr(page, page.image_field_name)
             with CaptureQueriesContext(connection) as queries:
-                assert getattr(page, page.image_field_name).title
+                for spec in page.page_image_filters:
+                    assert image.get_rendition(spec).url
             assert len(queries) == 0
 
 
