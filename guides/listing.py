@@ -3,14 +3,14 @@
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from home.access import visibility_key, visible_to
 from home.cache import BASE_VERSION_KEY, cached_content
 from home.index_pages import index_page
 from home.stages import STAGE_DESCRIPTIONS, Stage
 
-from .by_stage import chosen_stage
+from .by_stage import chosen_stage, group_by_stage
 from .models import GuideIndexPage, GuidePage, GuideStage, subject_or_none
 
 
@@ -53,6 +53,19 @@ def guides_for_me(request, locale_id=None):
     )
 
 
+def guides_by_stage(index_path, request, subject, stage):
+    """The live guides under the guide index at `index_path` (its tree path: all that
+    `child_of` reads of the page, which is not read again) that the reader may open, about
+    `subject` if given, grouped by stage with `stage` first."""
+    children = GuidePage.objects.filter(
+        path__startswith=index_path, depth=len(index_path) // Page.steplen + 1
+    )
+    guides = visible_to(children.live(), request).with_stages()
+    if subject:
+        guides = guides.filter(subject=subject)
+    return group_by_stage(guides.order_by("title"), stage)
+
+
 def guide_index_groups(request, locale_id, index_path):
     """A per-reader fragment (CHORUS_PER_READER_FRAGMENTS): the guide index's guides,
     grouped by stage with the reader's own first, and a word about their stage. The same
@@ -63,7 +76,7 @@ def guide_index_groups(request, locale_id, index_path):
 
     def render():
         subject = subject_or_none(request.GET.get("subject"))
-        groups = GuideIndexPage.guides_by_stage(index_path, request, subject, stage)
+        groups = guides_by_stage(index_path, request, subject, stage)
         return render_to_string(
             "guides/includes/guide_groups.html",
             {"chosen_stage": stage, "stage_groups": groups},

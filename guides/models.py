@@ -13,13 +13,12 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.access import PublicFlagMixin, visible_to
+from home.access import PublicFlagMixin
 from home.models import IntroPage
 from home.stages import Stage, stage_or_none
 from referents.models import Referent
 
 from .blocks import GuideStreamBlock
-from .by_stage import group_by_stage
 from .review_dates import ReviewInterval, review_due_date
 
 
@@ -64,19 +63,6 @@ class GuideIndexPage(IntroPage):
             subject=subject_or_none(request.GET.get("subject")), subjects=Subject
         )
         return context
-
-    @staticmethod
-    def guides_by_stage(index_path, request, subject, stage):
-        """The live guides under the guide index at `index_path` (its tree path, which
-        is all `child_of` reads of it) that the reader may open, about `subject` if
-        given, grouped by stage with `stage` first (guides.by_stage)."""
-        children = GuidePage.objects.filter(
-            path__startswith=index_path, depth=len(index_path) // Page.steplen + 1
-        )
-        guides = visible_to(children.live(), request).with_stages()
-        if subject:
-            guides = guides.filter(subject=subject)
-        return group_by_stage(guides.order_by("title"), stage)
 
 
 class GuidePageForm(WagtailAdminPageForm):

@@ -17,7 +17,6 @@ import hashlib
 from functools import reduce
 from operator import or_
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
@@ -29,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from .cache import kept_until_next_change, replace_version
+from .cache import kept_if_shared, replace_version
 
 
 class KeptViewRestrictionsMixin:
@@ -176,9 +175,7 @@ def restricted_parent_paths():
         )
         return list(restricted_parents.values_list("path", flat=True))
 
-    if not settings.CHORUS_SHARED_CACHE:
-        return read()
-    return kept_until_next_change(
+    return kept_if_shared(
         RESTRICTED_PARENTS_KEY,
         read,
         timeout=VISIBILITY_SECONDS,
@@ -256,16 +253,12 @@ def visibility(request):
     kept = getattr(request, "chorus_visibility", None)
     if kept is not None and kept[0] == user.pk:
         return kept[1]
-    if settings.CHORUS_SHARED_CACHE:
-        seen = kept_until_next_change(
-            visibility_cache_key(user.pk),
-            lambda: EMPLOYEE + hidden_paths(user),
-            timeout=VISIBILITY_SECONDS,
-            version_key=VISIBILITY_VERSION_KEY,
-        )
-    else:
-        # A process's own cache would not hear of a group change made in another one.
-        seen = EMPLOYEE + hidden_paths(user)
+    seen = kept_if_shared(
+        visibility_cache_key(user.pk),
+        lambda: EMPLOYEE + hidden_paths(user),
+        timeout=VISIBILITY_SECONDS,
+        version_key=VISIBILITY_VERSION_KEY,
+    )
     request.chorus_visibility = (user.pk, seen)
     return seen
 

@@ -130,6 +130,15 @@ def kept_until_next_change(key, compute, timeout=600, version_key=VERSION_KEY):
     return value
 
 
+def kept_if_shared(key, compute, timeout=600, version_key=VERSION_KEY):
+    """`kept_until_next_change` with a cache every process shares (CHORUS_SHARED_CACHE),
+    else `compute()` each time: what decides who sees what must not be served from a
+    copy that missed a change made in another process."""
+    if not settings.CHORUS_SHARED_CACHE:
+        return compute()
+    return kept_until_next_change(key, compute, timeout, version_key)
+
+
 def cached_content(key_parts, compute, timeout=600, version_key=VERSION_KEY):
     """What `compute()` returns, kept until the next publish under `key_parts` and the
     language: for data or HTML that is the same for many readers. A list of pages must
@@ -170,6 +179,14 @@ def forget_for_person(key, user=None):
     cache.delete(key)
     if user is not None:
         user.__dict__.get(KEPT_ON_USER, {}).pop(key, None)
+
+
+def forget_choice_row(row, key):
+    """For the receivers of a saved or deleted choice row (a model with a `user` foreign
+    key): forget the choice, also on the user object it was saved with, which may be the
+    request's own."""
+    user = row.user if type(row).user.is_cached(row) else None
+    forget_for_person(key, user)
 
 
 CONTENT_APPS = {"home", "stories", "guides", "referents"}

@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from .access import LoginRequiredPageMixin
-from .cache import forget_for_person, kept_for_person
+from .cache import kept_for_person
 from .stages import Stage
 
 
@@ -242,11 +242,6 @@ class StagePreference(models.Model):
                 or ""
             ),
         )
-
-    @classmethod
-    def forget(cls, user_id, user=None):
-        """Forget the stage read for this user, in the cache and on `user` if given."""
-        forget_for_person(cls.cache_key(user_id), user)
 
 
 class QuietPeriod(models.Model):

@@ -15,11 +15,10 @@ nothing with a shared cache:
   cache when that changes by itself (`home.page_cache.changes_at`), so no copy outlives it.
 """
 
-from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from .cache import BASE_VERSION_KEY, kept_until_next_change
+from .cache import BASE_VERSION_KEY, kept_if_shared
 from .models import QuietPeriod
 from .page_cache import changes_at
 
@@ -37,13 +36,11 @@ def _not_over(now):
 def schedule(now=None):
     """The quiet periods not over at `now` (earliest start first)."""
     now = now or timezone.now()
-    if settings.CHORUS_SHARED_CACHE:
-        # Computed at some earlier moment: the periods that ended since are filtered out
-        # by the callers, who compare with the clock.
-        return kept_until_next_change(
-            SCHEDULE_KEY, lambda: _not_over(now), version_key=BASE_VERSION_KEY
-        )
-    return _not_over(now)
+    # Computed at some earlier moment when kept: the periods that ended since are
+    # filtered out by the callers, who compare with the clock.
+    return kept_if_shared(
+        SCHEDULE_KEY, lambda: _not_over(now), version_key=BASE_VERSION_KEY
+    )
 
 
 def _in_force(periods, now):

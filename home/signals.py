@@ -16,6 +16,7 @@ from .access import (
     restrict_to_logged_in,
     sync_view_restriction,
 )
+from .cache import forget_choice_row
 from .models import StagePreference
 
 
@@ -55,9 +56,7 @@ def confirm_logout(sender, request, user, **kwargs):
 @receiver(post_save, sender=StagePreference)
 @receiver(post_delete, sender=StagePreference)
 def forget_cached_stage(sender, instance, **kwargs):
-    # The user object the preference was saved with may be the request's own.
-    user = instance.user if StagePreference.user.is_cached(instance) else None
-    StagePreference.forget(instance.user_id, user)
+    forget_choice_row(instance, StagePreference.cache_key(instance.user_id))
 
 
 # A reader's visibility (home.access) is kept per user: forget it when what decides it

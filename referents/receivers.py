@@ -15,7 +15,7 @@ from django.dispatch import receiver
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.cache import bump_content_version, forget_for_person
+from home.cache import bump_content_version, forget_choice_row
 
 from .leaving import close_account, forget_login_records
 from .models import ReferentChoice
@@ -114,6 +114,4 @@ def share_public_consent_across_translations(
 @receiver(post_save, sender=ReferentChoice)
 @receiver(post_delete, sender=ReferentChoice)
 def forget_cached_referent_choice(sender, instance, **kwargs):
-    # The user object the choice was saved with may be the request's own.
-    user = instance.user if ReferentChoice.user.is_cached(instance) else None
-    forget_for_person(ReferentChoice.cache_key(instance.user_id), user)
+    forget_choice_row(instance, ReferentChoice.cache_key(instance.user_id))
