@@ -16,6 +16,7 @@ from .access import (
     restrict_to_logged_in,
     sync_view_restriction,
 )
+from .auth_backends import forget_user
 from .cache import forget_choice_row
 from .models import StagePreference
 
@@ -44,6 +45,13 @@ def join_employees(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         group, _ = Group.objects.get_or_create(name=EMPLOYEES_GROUP)
         instance.groups.add(group)
+
+
+@receiver(post_save, sender=get_user_model())
+@receiver(post_delete, sender=get_user_model())
+def forget_kept_user(sender, instance, **kwargs):
+    # Deactivated, a new password, deleted: the next request of the account reads the row.
+    forget_user(instance.pk)
 
 
 @receiver(user_logged_out)

@@ -483,14 +483,16 @@ def inventory():
             "cache",
             _("Short-lived copies in the cache"),
             _(
-                "To keep pages fast, under your account number: a copy of your stage, "
-                "of the referent you chose and of your session, the list of restricted "
+                "To keep pages fast, under your account number: a copy of your account "
+                "(as the database holds it), of your stage, of the referent you chose "
+                "and of your session, the list of restricted "
                 "pages you may not open, how many questions you sent to referents in "
                 "the last hour and how many comments you posted in the last minute "
                 "(to limit them)."
             ),
             _(
-                "The stage and the referent until you change them, %(choices)s at most; "
+                "The account, the stage and the referent until they change, "
+                "%(choices)s at most; "
                 "the list of pages until your groups or a restriction change, "
                 "%(pages)s at most; the session as long as the session; the question "
                 "counter for %(duration)s; the comment counter for a minute."

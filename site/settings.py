@@ -229,7 +229,7 @@ CHORUS_EMPLOYEE_PAGE_CACHE_SECONDS = 60
 # (public published pages, login pages, /healthz).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "home.auth_backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -260,7 +260,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
 if OIDC_RP_CLIENT_ID:
     INSTALLED_APPS.append("mozilla_django_oidc")
-    AUTHENTICATION_BACKENDS.append("mozilla_django_oidc.auth.OIDCAuthenticationBackend")
+    AUTHENTICATION_BACKENDS.append("home.auth_backends.OIDCBackend")
     OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
     OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
     OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get(

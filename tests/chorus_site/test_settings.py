@@ -140,7 +140,7 @@ def test_oidc_client_id_turns_single_sign_on_on():
     assert "mozilla_django_oidc" in values["INSTALLED_APPS"]
     backends = values["AUTHENTICATION_BACKENDS"]
     assert backends[0] == "axes.backends.AxesStandaloneBackend"
-    assert "mozilla_django_oidc.auth.OIDCAuthenticationBackend" in backends
+    assert "home.auth_backends.OIDCBackend" in backends
 
 
 @pytest.mark.parametrize("debug", ["", "0"])

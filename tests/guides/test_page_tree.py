@@ -37,7 +37,7 @@ class GuidePageTreeTests(WagtailPageTestCase):
         # Wagtail's helpers log in with the first backend, which is django-axes' (it has no
         # get_user): use the model backend, as a real login would after axes' check.
         monkeypatch.setattr(
-            page_tests, "AUTH_BACKEND", "django.contrib.auth.backends.ModelBackend"
+            page_tests, "AUTH_BACKEND", "home.auth_backends.ModelBackend"
         )
 
     def test_guides_live_under_the_guide_index_only(self):

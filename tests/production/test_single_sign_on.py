@@ -35,7 +35,7 @@ def single_sign_on(settings):
     settings.OIDC_OP_JWKS_ENDPOINT = f"{PROVIDER}/jwks"
     settings.AUTHENTICATION_BACKENDS = [
         *settings.AUTHENTICATION_BACKENDS,
-        "mozilla_django_oidc.auth.OIDCAuthenticationBackend",
+        "home.auth_backends.OIDCBackend",
     ]
     import chorus_site.urls
 

@@ -1,0 +1,59 @@
+"""Who is logged in, read from the shared cache rather than the database.
+
+Django's authentication reads the person's row on every request: on a page kept in the
+cache it is the only query. With a cache that every process shares (CHORUS_SHARED_CACHE)
+the row is kept there, for CHORUS_CHOICE_CACHE_SECONDS at most, and forgotten as soon as the
+account is saved or deleted (home.signals), now and again once the change commits: a
+deactivated account, a new password (which ends the other sessions) or a deleted account
+count at the next request, on every host. Without a shared cache the row is read each time.
+"""
+
+from django.conf import settings
+from django.contrib.auth import backends
+from django.core.cache import cache
+from django.db import transaction
+
+from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+
+
+def user_cache_key(user_id):
+    return f"chorus:user:{user_id}"
+
+
+def forget_user(user_id):
+    """Forget the kept row of an account: it was saved or deleted."""
+
+    def forget():
+        cache.delete(user_cache_key(user_id))
+
+    forget()
+    transaction.on_commit(forget)
+
+
+class KeptUserMixin:
+    """`get_user` for an authentication backend, from the shared cache when there is one.
+    The row is kept as it was read, before the request added anything to it."""
+
+    def get_user(self, user_id):
+        if not settings.CHORUS_SHARED_CACHE:
+            return self._read_user(user_id)
+        key = user_cache_key(user_id)
+        user = cache.get(key)
+        if user is None:
+            user = self._read_user(user_id)
+            if user is not None:
+                cache.set(key, user, timeout=settings.CHORUS_CHOICE_CACHE_SECONDS)
+        return user
+
+    def _read_user(self, user_id):
+        user = super().get_user(user_id)
+        # Single sign-on's backend would let an inactive account in: never.
+        return user if user is not None and self.user_can_authenticate(user) else None
+
+
+class ModelBackend(KeptUserMixin, backends.ModelBackend):
+    """Django's user name and password backend."""
+
+
+class OIDCBackend(KeptUserMixin, OIDCAuthenticationBackend):
+    """Single sign-on (mozilla-django-oidc), when OIDC_RP_CLIENT_ID is set."""
