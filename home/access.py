@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from .cache import kept_if_shared, replace_version
+from .cache import kept_if_shared, read_with_account, replace_version
 
 
 class KeptViewRestrictionsMixin:
@@ -228,6 +228,11 @@ def visibility_cache_key(user_id):
     return f"chorus:visibility:{user_id}"
 
 
+def visibility_cache_keys(user_id):
+    """What `visibility` reads from the cache (CHORUS_READ_WITH_ACCOUNT)."""
+    return [VISIBILITY_VERSION_KEY, visibility_cache_key(user_id)]
+
+
 def forget_visibility(*user_ids):
     """Forget what these users may see: their groups changed."""
     cache.delete_many([visibility_cache_key(user_id) for user_id in user_ids])
@@ -258,6 +263,7 @@ def visibility(request):
         lambda: EMPLOYEE + hidden_paths(user),
         timeout=VISIBILITY_SECONDS,
         version_key=VISIBILITY_VERSION_KEY,
+        already_read=read_with_account(user),
     )
     request.chorus_visibility = (user.pk, seen)
     return seen

@@ -36,6 +36,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
+from django.utils.module_loading import import_string
 
 
 VERSION_KEY = "chorus:content-version"
@@ -101,10 +102,11 @@ def bump_on_publish(sender, instance, **kwargs):
         bump_content_version()
 
 
-def versioned_get(key, version_keys=PAGE_VERSION_KEYS):
+def versioned_get(key, version_keys=PAGE_VERSION_KEYS, already_read=None):
     """The current versions (a dict), and what `key` holds if the version it was stored
-    under is still current: one round trip to the cache for all of them."""
-    found = cache.get_many([*version_keys, key])
+    under is still current: one round trip to the cache for all of them, none if they are
+    all in `already_read` (a dict of keys read earlier in this request, None for absent)."""
+    found = _get_many([*version_keys, key], already_read)
     versions = {name: found.get(name) or content_version(name) for name in version_keys}
     try:
         depends_on, version, value = found[key]
@@ -115,28 +117,38 @@ def versioned_get(key, version_keys=PAGE_VERSION_KEYS):
     return versions, value
 
 
+def _get_many(keys, already_read):
+    if already_read is not None and all(key in already_read for key in keys):
+        return {key: already_read[key] for key in keys if already_read[key] is not None}
+    return cache.get_many(keys)
+
+
 def versioned_set(key, versions, value, timeout, depends_on=VERSION_KEY):
     """Keep `value` under `key` until the version at `depends_on` changes."""
     cache.set(key, (depends_on, versions[depends_on], value), timeout)
 
 
-def kept_until_next_change(key, compute, timeout=600, version_key=VERSION_KEY):
+def kept_until_next_change(
+    key, compute, timeout=600, version_key=VERSION_KEY, already_read=None
+):
     """What `compute()` returns, kept under `key` until the content version (or the
     version under `version_key`) changes."""
-    versions, value = versioned_get(key, (version_key,))
+    versions, value = versioned_get(key, (version_key,), already_read)
     if value is None:
         value = compute()
         versioned_set(key, versions, value, timeout, depends_on=version_key)
     return value
 
 
-def kept_if_shared(key, compute, timeout=600, version_key=VERSION_KEY):
+def kept_if_shared(
+    key, compute, timeout=600, version_key=VERSION_KEY, already_read=None
+):
     """`kept_until_next_change` with a cache every process shares (CHORUS_SHARED_CACHE),
     else `compute()` each time: what decides who sees what must not be served from a
     copy that missed a change made in another process."""
     if not settings.CHORUS_SHARED_CACHE:
         return compute()
-    return kept_until_next_change(key, compute, timeout, version_key)
+    return kept_until_next_change(key, compute, timeout, version_key, already_read)
 
 
 def cached_content(key_parts, compute, timeout=600, version_key=VERSION_KEY):
@@ -154,6 +166,24 @@ def cached_content(key_parts, compute, timeout=600, version_key=VERSION_KEY):
 
 # A person's own choices (a stage, a chosen referent), shown to them only.
 KEPT_ON_USER = "_chorus_kept"
+# What most pages of a logged-in person ask the shared cache for (their visibility, their
+# choices): read with their account, in the same round trip (home.auth_backends), and kept
+# on the user object for the request, None for what the cache does not hold.
+READ_WITH_ACCOUNT = "_chorus_read_with_account"
+
+
+def keys_read_with_account(user_id):
+    """The cache keys of CHORUS_READ_WITH_ACCOUNT for this person."""
+    keys = []
+    for path in settings.CHORUS_READ_WITH_ACCOUNT:
+        keys += import_string(path)(user_id)
+    return keys
+
+
+def read_with_account(user):
+    """What was read with `user`'s account (a dict), or None. (`getattr`: request.user
+    is a lazy object standing for the user.)"""
+    return getattr(user, READ_WITH_ACCOUNT, None)
 
 
 def kept_for_person(user, key, read):
@@ -165,7 +195,10 @@ def kept_for_person(user, key, read):
     if key in kept:
         return kept[key]
     shared = settings.CHORUS_SHARED_CACHE
-    value = cache.get(key) if shared else None
+    value = None
+    if shared:
+        already_read = read_with_account(user) or {}
+        value = already_read[key] if key in already_read else cache.get(key)
     if value is None:
         value = read()
         if shared:
@@ -179,6 +212,7 @@ def forget_for_person(key, user=None):
     cache.delete(key)
     if user is not None:
         user.__dict__.get(KEPT_ON_USER, {}).pop(key, None)
+        (read_with_account(user) or {}).pop(key, None)
 
 
 def forget_choice_row(row, key):

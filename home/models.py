@@ -244,6 +244,11 @@ class StagePreference(models.Model):
         )
 
 
+def stage_cache_keys(user_id):
+    """Read with the account (CHORUS_READ_WITH_ACCOUNT)."""
+    return [StagePreference.cache_key(user_id)]
+
+
 class QuietPeriod(models.Model):
     """A time when nobody shares: a crisis, an earnings blackout. While one is in force
     (home.quiet), every share panel shows its reason instead, the share redirect refuses,

@@ -289,6 +289,11 @@ class ReferentChoice(models.Model):
         return uuid.UUID(key) if key else None
 
 
+def referent_choice_cache_keys(user_id):
+    """Read with the account (CHORUS_READ_WITH_ACCOUNT)."""
+    return [ReferentChoice.cache_key(user_id)]
+
+
 class DigestFrequency(models.TextChoices):
     NEVER = "never", _("Never")
     WEEKLY = "weekly", _("Once a week")

@@ -220,6 +220,13 @@ CHORUS_PER_READER_FRAGMENTS = {
     "my_referent": "referents.my_referent.my_referent_fragment",
     "comments": "stories.comments.fragment.comments_fragment",
 }
+# The entries that most of a person's pages read from the shared cache, read with their
+# account in one round trip (home.auth_backends): functions of a user id giving cache keys.
+CHORUS_READ_WITH_ACCOUNT = [
+    "home.access.visibility_cache_keys",
+    "home.models.stage_cache_keys",
+    "referents.models.referent_choice_cache_keys",
+]
 # Comments: how many a person may post in a minute, and how many a page shows at a time.
 CHORUS_COMMENTS_PER_MINUTE = int(os.environ.get("CHORUS_COMMENTS_PER_MINUTE", "5"))
 CHORUS_COMMENTS_PER_PAGE = 20
