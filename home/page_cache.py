@@ -214,6 +214,15 @@ def render_per_reader(name, request, locale_id, argument=None):
     return fragment(request, locale_id, str(argument))
 
 
+def reader_csrf_token(request):
+    """The reader's CSRF token for the forms of a page and of its per-reader fragments,
+    masked once per response (Django masks it anew at each call, at some cost)."""
+    token = getattr(request, "chorus_csrf_token", None)
+    if token is None:
+        token = request.chorus_csrf_token = get_token(request)
+    return token
+
+
 def _fill_for_reader(request, content, locale_id):
     def fragment(match):
         name = match.group(1).decode()
@@ -222,7 +231,7 @@ def _fill_for_reader(request, content, locale_id):
         argument = match.group(2).decode() if match.group(2) else None
         return render_per_reader(name, request, locale_id, argument).encode()
 
-    content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+    content = content.replace(CSRF_PLACEHOLDER, reader_csrf_token(request).encode())
     return PER_READER_PLACEHOLDER.sub(fragment, content)
 
 

@@ -16,7 +16,6 @@ import re
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -24,6 +23,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from home.page_cache import reader_csrf_token
 
 from ..models import Comment, CommentNotification, CommentStatus
 from ..models.comments import CommentablePageMixin
@@ -47,9 +48,16 @@ def page_number(request):
     return int(number) if number.isdigit() and 0 < len(number) < 6 else 1
 
 
+# In the shared part, where each reader's own things go: their CSRF token, and the form
+# that asks the author of the page whether they want e-mails.
+CSRF_MARKER = "chorus-comments-csrf-token"
+OWNER_MARKER = "<!--chorus-comments-owner-->"
+
+
 def shared_part(model, thread_key, locale_id, number):
     """What every reader of this page of the conversation sees, in the language of
-    `locale_id`, as a dict (cached)."""
+    `locale_id`, as a dict (cached): the whole section, with markers where each reader's
+    own things go."""
 
     def compute():
         # The page in every language: who owns one of them, and which one is read here.
@@ -66,15 +74,26 @@ def shared_part(model, thread_key, locale_id, number):
         comments = paginator.get_page(number)
         for comment in comments:
             comment.marker = actions_marker(comment)
+        thread = render_to_string(
+            "stories/comments/includes/thread.html",
+            {"comments": comments, "page_parameter": PAGE_PARAMETER},
+        )
         return {
             "page_id": page.pk,
             "open": page.comments_open,
             "owners": {other.owner_id for other in translations if other.owner_id},
             "html": render_to_string(
-                "stories/comments/includes/thread.html",
+                "stories/comments/includes/comments.html",
                 {
-                    "comments": comments,
-                    "page_parameter": PAGE_PARAMETER,
+                    # Rendered by our template (every text escaped) with markers that
+                    # become each reader's buttons.
+                    "thread": mark_safe(thread),  # noqa: S308  # nosec B308 B703
+                    "count": paginator.count,
+                    "open": page.comments_open,
+                    "post_url": reverse("stories:post_comment", args=[page.pk]),
+                    "csrf_token": CSRF_MARKER,
+                    "max_length": Comment._meta.get_field("text").max_length,
+                    "owner_part": mark_safe(OWNER_MARKER),  # noqa: S308  # nosec B308 B703
                 },
             ),
             "count": paginator.count,
@@ -109,7 +128,7 @@ def comments_fragment(request, locale_id, thread):
     part = shared_part(model, thread_key, locale_id, page_number(request))
     if not part:
         return ""
-    csrf_token = get_token(request)
+    csrf_token = reader_csrf_token(request)
     back = request.get_full_path()
     # Asked only when a comment is shown: a page without comments costs nothing.
     moderator = SimpleLazyObject(lambda: shows_moderation_buttons(user))
@@ -125,25 +144,21 @@ def comments_fragment(request, locale_id, thread):
             back,
         )
 
-    is_owner = user.pk in part["owners"]
-    return render_to_string(
-        "stories/comments/includes/comments.html",
-        {
-            # Rendered by our template (every text escaped) with buttons built by
-            # format_html in place of the markers.
-            "thread": mark_safe(ACTIONS_MARKER.sub(actions, part["html"])),  # noqa: S308  # nosec B308 B703
-            "count": part["count"],
-            "open": part["open"],
-            "post_url": reverse("stories:post_comment", args=[part["page_id"]]),
-            "csrf_token": csrf_token,
-            "max_length": Comment._meta.get_field("text").max_length,
-            "is_owner": is_owner,
-            "emails_on": is_owner
-            and CommentNotification.objects.filter(user=user).exists(),
-            "emails_url": reverse("stories:comment_emails"),
-            "back": back,
-        },
-    )
+    owner_part = ""
+    if user.pk in part["owners"]:
+        owner_part = render_to_string(
+            "stories/comments/includes/owner_emails.html",
+            {
+                "emails_on": CommentNotification.objects.filter(user=user).exists(),
+                "emails_url": reverse("stories:comment_emails"),
+                "csrf_token": csrf_token,
+                "back": back,
+            },
+        )
+    html = ACTIONS_MARKER.sub(actions, part["html"]).replace(OWNER_MARKER, owner_part)
+    # Our template's HTML, with buttons and a form built from escaped values in place of
+    # the markers.
+    return mark_safe(html.replace(CSRF_MARKER, csrf_token))  # noqa: S308  # nosec B308 B703
 
 
 def reader_actions(user, comment_id, author_id, status, moderator, csrf_token, back):
