@@ -21,6 +21,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.users.models import UserProfile
 
 import pytest
+from csp.utils import build_policy
 from PIL import Image as PILImage
 
 from referents.roles import EDITORS
@@ -53,6 +54,17 @@ def test_content_security_policy_forbids_inline_scripts(client, home_page):
     assert "unsafe-inline" not in policy
     assert "unsafe-eval" not in policy
     assert directives["object-src"] == "'none'"
+
+
+def test_every_page_gets_the_same_policy_and_the_admin_none(
+    client_for, editor, home_page
+):
+    # Built once (chorus_site.content_security_policy), the policy django-csp would build.
+    client = client_for(editor)
+    for path in ("/fr/", "/fr/login/", "/fr/no-such-page/"):
+        assert client.get(path)["Content-Security-Policy"] == build_policy(), path
+    # The Wagtail admin ships inline scripts and styles of its own.
+    assert "Content-Security-Policy" not in client.get("/admin/")
 
 
 def test_https_headers_and_secure_cookies(client, employee, home_page):
