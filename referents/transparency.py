@@ -23,6 +23,7 @@ from wagtail.admin.models import EditingSession, FormState
 
 from home.access import VISIBILITY_SECONDS
 from home.retention import login_record_lifetime, session_lifetime
+from stories.comments.rules import MODERATOR_CACHE_SECONDS
 
 from .forms import ASK_WINDOW_SECONDS
 
@@ -485,7 +486,8 @@ def inventory():
             _(
                 "To keep pages fast, under your account number: a copy of your account "
                 "(as the database holds it), of your stage, of the referent you chose "
-                "and of your session, the list of restricted "
+                "and of your session, whether you may moderate comments, the list of "
+                "restricted "
                 "pages you may not open, how many questions you sent to referents in "
                 "the last hour and how many comments you posted in the last minute "
                 "(to limit them)."
@@ -494,14 +496,16 @@ def inventory():
                 "The account, the stage and the referent until they change, "
                 "%(choices)s at most; "
                 "the list of pages until your groups or a restriction change, "
-                "%(pages)s at most; the session as long as the session; the question "
-                "counter for %(duration)s; the comment counter for a minute."
+                "%(pages)s at most; the session as long as the session; whether you may "
+                "moderate for %(moderation)s; the question counter for %(duration)s; "
+                "the comment counter for a minute."
             )
             % {
                 "choices": duration(
                     timedelta(seconds=settings.CHORUS_CHOICE_CACHE_SECONDS)
                 ),
                 "pages": duration(timedelta(seconds=VISIBILITY_SECONDS)),
+                "moderation": duration(timedelta(seconds=MODERATOR_CACHE_SECONDS)),
                 "duration": duration(timedelta(seconds=ASK_WINDOW_SECONDS)),
             },
             _("Nobody: no screen shows them."),

@@ -226,6 +226,7 @@ CHORUS_READ_WITH_ACCOUNT = [
     "home.access.visibility_cache_keys",
     "home.models.stage_cache_keys",
     "referents.models.referent_choice_cache_keys",
+    "stories.comments.rules.moderator_cache_keys",
 ]
 # Comments: how many a person may post in a minute, and how many a page shows at a time.
 CHORUS_COMMENTS_PER_MINUTE = int(os.environ.get("CHORUS_COMMENTS_PER_MINUTE", "5"))

@@ -72,8 +72,10 @@ def shared_part(model, thread_key, locale_id, number):
             settings.CHORUS_COMMENTS_PER_PAGE,
         )
         comments = paginator.get_page(number)
+        links = {}
         for comment in comments:
             comment.marker = actions_marker(comment)
+            links[comment.pk] = comment_links(comment.pk)
         thread = render_to_string(
             "stories/comments/includes/thread.html",
             {"comments": comments, "page_parameter": PAGE_PARAMETER},
@@ -97,6 +99,7 @@ def shared_part(model, thread_key, locale_id, number):
                 },
             ),
             "count": paginator.count,
+            "links": links,
         }
 
     return kept_until_thread_changes(
@@ -134,11 +137,13 @@ def comments_fragment(request, locale_id, thread):
     moderator = SimpleLazyObject(lambda: shows_moderation_buttons(user))
 
     def actions(match):
+        comment_id = int(match.group(1))
         return reader_actions(
             user,
-            int(match.group(1)),
+            comment_id,
             int(match.group(2)),
             match.group(3),
+            part["links"][comment_id],
             moderator,
             csrf_token,
             back,
@@ -161,35 +166,38 @@ def comments_fragment(request, locale_id, thread):
     return mark_safe(html.replace(CSRF_MARKER, csrf_token))  # noqa: S308  # nosec B308 B703
 
 
-def reader_actions(user, comment_id, author_id, status, moderator, csrf_token, back):
-    """The buttons of one comment for this reader."""
-    links = []
+def comment_links(comment_id):
+    """The links of one comment for its author (edit, delete) and for other readers
+    (report), the same for every reader: kept in the shared part."""
+    own = format_html(
+        '<a href="{}" data-testid="comment-edit">{}</a>'
+        '<a href="{}" data-testid="comment-delete">{}</a>',
+        reverse("stories:edit_comment", args=[comment_id]),
+        _("Edit"),
+        reverse("stories:delete_comment", args=[comment_id]),
+        _("Delete"),
+    )
+    other = format_html(
+        '<a href="{}" data-testid="comment-report">{}</a>',
+        reverse("stories:report_comment", args=[comment_id]),
+        _("Report"),
+    )
+    return own, other
+
+
+def reader_actions(
+    user, comment_id, author_id, status, links, moderator, csrf_token, back
+):
+    """The buttons of one comment for this reader (`links`: its `comment_links`)."""
+    own, other = links
+    actions = []
     if author_id == user.pk:
-        links.append(
-            format_html(
-                '<a href="{}" data-testid="comment-edit">{}</a>',
-                reverse("stories:edit_comment", args=[comment_id]),
-                _("Edit"),
-            )
-        )
-        links.append(
-            format_html(
-                '<a href="{}" data-testid="comment-delete">{}</a>',
-                reverse("stories:delete_comment", args=[comment_id]),
-                _("Delete"),
-            )
-        )
+        actions.append(own)
     elif status != CommentStatus.HIDDEN:
-        links.append(
-            format_html(
-                '<a href="{}" data-testid="comment-report">{}</a>',
-                reverse("stories:report_comment", args=[comment_id]),
-                _("Report"),
-            )
-        )
+        actions.append(other)
     if moderator:
         hide = status != CommentStatus.HIDDEN
-        links.append(
+        actions.append(
             format_html(
                 '<form method="post" action="{}" class="comment__moderate">'
                 '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
@@ -205,9 +213,9 @@ def reader_actions(user, comment_id, author_id, status, moderator, csrf_token, b
                 _("Hide") if hide else _("Show again"),
             )
         )
-    if not links:
+    if not actions:
         return ""
     return format_html(
         '<div class="comment__actions">{}</div>',
-        format_html("{}" * len(links), *links),
+        format_html("{}" * len(actions), *actions),
     )

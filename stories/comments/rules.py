@@ -5,6 +5,8 @@ from django.core.cache import cache
 
 from wagtail.models import Site
 
+from home.cache import read_with_account
+
 from ..models import CommentSettings, CommentStatus
 from ..models.comments import ModerationMode
 
@@ -19,13 +21,23 @@ def may_moderate(user):
     return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
 
 
+def moderator_cache_key(user_id):
+    return f"chorus:comment-moderator:{user_id}"
+
+
+def moderator_cache_keys(user_id):
+    """Read with the account (CHORUS_READ_WITH_ACCOUNT)."""
+    return [moderator_cache_key(user_id)]
+
+
 def shows_moderation_buttons(user):
     """Whether the page shows the reader the hide and show buttons: kept a few minutes in
     the cache, so that reading a story costs no permission query. A process's own cache
     may lag behind a change of groups made elsewhere; that only shows or hides buttons for
     a few minutes, because the action itself checks again (may_moderate)."""
-    key = f"chorus:comment-moderator:{user.pk}"
-    answer = cache.get(key)
+    key = moderator_cache_key(user.pk)
+    already_read = read_with_account(user) or {}
+    answer = already_read[key] if key in already_read else cache.get(key)
     if answer is None:
         answer = may_moderate(user)
         cache.set(key, answer, MODERATOR_CACHE_SECONDS)
