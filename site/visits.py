@@ -8,6 +8,10 @@ from django.contrib.auth.models import update_last_login
 from django.contrib.auth.signals import user_logged_in
 from django.template.loader import render_to_string
 from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
 
 from wagtail.models import Locale, Page
 
@@ -67,21 +71,38 @@ def new_since_last_visit(request, locale_id=None):
     since = previous_visit(request)
     if since is None:
         return ""
-    context = {"first_visit": since == FIRST_VISIT}
-    if since != FIRST_VISIT:
-        locale_id = locale_id or Locale.get_active().pk
-        # The newest pages are the same for every reader who may open the same pages:
-        # those published since this reader's visit are the first of them.
-        newest = cached_content(
-            ("newest-pages", locale_id, visibility_key(request)),
-            lambda: newest_pages(
-                request, locale_id, (StoryPage, GuidePage, SpotlightPage)
-            ),
-        )
-        context.update(
-            since=since,
-            pages=[page for page in newest if page.first_published_at > since],
-        )
-    return render_to_string(
-        "chorus_site/includes/new_since_last_visit.html", context, request
+    template = "chorus_site/includes/new_since_last_visit.html"
+    if since == FIRST_VISIT:
+        return render_to_string(template, {"first_visit": True}, request)
+    locale_id = locale_id or Locale.get_active().pk
+    # The newest pages are the same for every reader who may open the same pages, and
+    # those published since this reader's visit are the first of them: the list of the
+    # first one, two… of them is rendered once for all.
+    newest = cached_content(
+        ("new-since", request.get_host(), locale_id, visibility_key(request)),
+        lambda: _lists_of_newest(request, locale_id, template),
     )
+    count = sum(published > since for published in newest["published"])
+    if count:
+        return newest["lists"][count]
+    since_date = date_format(localtime(since), "DATE_FORMAT")
+    nothing_new = newest["lists"][0].replace(SINCE_MARKER, escape(since_date))
+    return mark_safe(nothing_new)  # noqa: S308  # nosec B308 B703 (our template, a date escaped)
+
+
+# In the "nothing new" list kept for every reader, where the date of their visit goes.
+SINCE_MARKER = "chorus-new-since-date"
+
+
+def _lists_of_newest(request, locale_id, template):
+    """The newest pages' dates, and the lists of none, one, two… of them."""
+    pages = newest_pages(request, locale_id, (StoryPage, GuidePage, SpotlightPage))
+    nothing_new = {"since": SINCE_MARKER, "pages": []}
+    return {
+        "published": [page.first_published_at for page in pages],
+        "lists": [render_to_string(template, nothing_new, request)]
+        + [
+            render_to_string(template, {"pages": pages[:count]}, request)
+            for count in range(1, len(pages) + 1)
+        ],
+    }

@@ -150,6 +150,48 @@ def test_first_visit_gets_a_welcome_then_what_is_new_since(indexes, employee):
     assert "Before my visit" not in new
 
 
+def test_each_reader_sees_what_is_new_since_their_own_visit(
+    indexes, employee, editor, ambassador, settings
+):
+    # The lists are kept once for every reader who may open the same pages.
+    settings.CHORUS_SHARED_CACHE = True
+    now = timezone.now()
+    for days, title in ((10, "Ten days ago"), (2, "Two days ago")):
+        story = StoryPageFactory(parent=indexes["stories"], title=title)
+        story.first_published_at = now - datetime.timedelta(days=days)
+        story.save(update_fields=["first_published_at"])
+    visits = {employee: 20, editor: 5, ambassador: 1 / 24}
+    seen = {}
+    for person, days in visits.items():
+        person.last_login = now - datetime.timedelta(days=days)
+        person.save(update_fields=["last_login"])
+        html = _logged_in(person).get("/fr/").content.decode()
+        seen[person] = _section(html, "new-since-last-visit")
+    assert "Ten days ago" in seen[employee] and "Two days ago" in seen[employee]
+    assert "Two days ago" in seen[editor] and "Ten days ago" not in seen[editor]
+    # Nothing new for the ambassador since their visit an hour ago, dated in French.
+    nothing_new = seen[ambassador]
+    assert "Ten days ago" not in nothing_new and "Two days ago" not in nothing_new
+    visit = timezone.localtime(now - datetime.timedelta(hours=1))
+    assert f"{visit.day} {FRENCH_MONTHS[visit.month - 1]} {visit.year}" in nothing_new
+
+
+FRENCH_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+
+
 @pytest.mark.parametrize("how_many", [1, 12])
 def test_home_stays_within_the_query_budget(
     indexes, employee, ambassador, how_many, django_assert_max_num_queries, settings
