@@ -89,6 +89,10 @@ class ReferentQuerySet(models.QuerySet):
         return self.filter(appears_on_public_pages=True)
 
 
+# The {% image %} of referents/tags/referent_card.html.
+CARD_PHOTO_FILTER = "fill-96x96"
+
+
 class Referent(
     ImageWithAltMixin,
     TranslatableMixin,
@@ -203,6 +207,16 @@ class Referent(
         )
 
     @classmethod
+    def with_their_cards(cls):
+        """`for_active_locale`, with what their cards show: the photo in the card's size
+        and the topics, in one query each."""
+        return (
+            cls.for_active_locale()
+            .select_related("photo")
+            .prefetch_related(renditions_prefetch("photo", CARD_PHOTO_FILTER), "topics")
+        )
+
+    @classmethod
     def for_active_locale(cls):
         """Live referents of the language being read, falling back to the default locale."""
         referents = cls.objects.filter(live=True)
@@ -220,8 +234,6 @@ class ReferentIndexPage(IntroPage):
     """The directory of referents: who to ask, about what."""
 
     subpage_types = []
-    # The {% image %} of referents/tags/referent_card.html.
-    card_photo_filter = "fill-96x96"
 
     class Meta:
         verbose_name = _("referent directory")
@@ -230,13 +242,7 @@ class ReferentIndexPage(IntroPage):
         context = super().get_context(request, *args, **kwargs)
         # The template adds the reader's own choice ({% readers_referent %}): this page is
         # never kept for every reader (CHORUS_EMPLOYEE_PAGE_CACHE_MODELS).
-        context["referents"] = list(
-            Referent.for_active_locale()
-            .select_related("photo")
-            .prefetch_related(
-                renditions_prefetch("photo", self.card_photo_filter), "topics"
-            )
-        )
+        context["referents"] = list(Referent.with_their_cards())
         return context
 
 

@@ -10,6 +10,7 @@ everyone to the first one listed, and keeps proposing the same person to the sam
 """
 
 import hashlib
+from collections import namedtuple
 
 from django.template.loader import render_to_string
 from django.utils.translation import get_language, get_language_info
@@ -77,32 +78,44 @@ def referent_of(user, referents=None):
     return proposed(user, referents), False
 
 
+# What choosing or proposing a referent needs of each live referent.
+ReferentSummary = namedtuple("ReferentSummary", ["pk", "translation_key", "languages"])
+
+
 def my_referent_fragment(request, locale_id=None):
     """A per-reader fragment (CHORUS_PER_READER_FRAGMENTS): the home page's "Your referent"
-    card. Which referent is looked up for each reader; the card itself (no form, nothing
-    about the reader) is kept until the next publish, per referent and "chosen" or not.
+    card. Which referent is looked up for each reader; the live referents of the language
+    and their cards, "chosen" or not (no form, nothing about the reader), are the same
+    for every reader until the next publish: kept together, one round trip for a reader.
     Neither shows a story: a story's publish leaves them warm (home.cache)."""
-    # The live referents are the same for every reader of a language until the next
-    # publish: only the reader's own choice is looked up for them.
-    referents = cached_content(
-        ("live-referents",),
-        lambda: list(Referent.for_active_locale().select_related("photo")),
+    cards = cached_content(
+        ("my-referent-cards", request.get_host()),
+        lambda: _cards_of_live_referents(request),
         version_key=BASE_VERSION_KEY,
     )
-    referent, chosen = referent_of(request.user, referents)
-    return cached_content(
-        ("my-referent", request.get_host(), getattr(referent, "pk", None), chosen),
-        lambda: render_to_string(
-            "referents/includes/my_referent.html",
-            {
-                "referent": referent,
-                "chosen": chosen,
-                "directory_url": directory_url(request),
-            },
-            request,
-        ),
-        version_key=BASE_VERSION_KEY,
-    )
+    referent, chosen = referent_of(request.user, cards["referents"])
+    return cards["html"][(getattr(referent, "pk", None), chosen)]
+
+
+def _cards_of_live_referents(request):
+    referents = list(Referent.with_their_cards())
+    directory = directory_url(request)
+
+    def card(referent, chosen):
+        context = {"referent": referent, "chosen": chosen, "directory_url": directory}
+        return render_to_string("referents/includes/my_referent.html", context, request)
+
+    html = {(None, False): card(None, False)}
+    for referent in referents:
+        for chosen in (True, False):
+            html[(referent.pk, chosen)] = card(referent, chosen)
+    return {
+        "referents": [
+            ReferentSummary(referent.pk, referent.translation_key, referent.languages)
+            for referent in referents
+        ],
+        "html": html,
+    }
 
 
 def directory_url(request):

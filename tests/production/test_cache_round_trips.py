@@ -2,10 +2,13 @@
 cache: the session, the account with what most pages read (CHORUS_READ_WITH_ACCOUNT), the
 page, and one for each per-reader part that keeps something of its own."""
 
+from datetime import timedelta
+
 from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 import pytest
 
@@ -48,6 +51,9 @@ def reader(page_cache, employee, locales):
     referent = ReferentFactory(name="Alex Martin")
     ReferentChoice.objects.create(user=employee, referent_key=referent.translation_key)
     StagePreference.objects.create(user=employee, stage="listen")
+    # A returning reader: home shows what is new since their last visit.
+    employee.last_login = timezone.now() - timedelta(days=3)
+    employee.save(update_fields=["last_login"])
     client = Client()
     client.force_login(employee)
     return client
@@ -66,7 +72,10 @@ def warm_reads(client, url, monkeypatch):
 @pytest.mark.parametrize(
     "page, per_reader_parts",
     [
-        ("home", 3),  # news since the last visit, guides of the stage, the referent
+        (
+            "home",
+            3,
+        ),  # what is new since the last visit, the stage's guides, the referent
         ("story", 1),  # the conversation
     ],
 )
