@@ -104,7 +104,7 @@ def shared_part(model, thread_key, locale_id, number):
 
     return kept_until_thread_changes(
         thread_key,
-        ("part", locale_id, translation.get_language(), number),
+        ("section", locale_id, translation.get_language(), number),
         compute,
     )
 
