@@ -182,7 +182,8 @@ class AnonymousPageCacheMiddleware:
 # token in place of a placeholder, and each per-reader fragment (`{% per_reader %}`, see
 # CHORUS_PER_READER_FRAGMENTS) is rendered for the reader in place of its own placeholder.
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
-CSRF_PLACEHOLDER = b"chorus-csrf-token-placeholder"
+# An HTML comment: escaped text (a story, a comment) can never hold one.
+CSRF_PLACEHOLDER = b"<!--chorus-csrf-token-->"
 # A fragment may take one argument of letters, digits, underscores and dashes (a page's
 # comment thread): `<!--chorus-per-reader:comments:57_0b8b5295-dcfb-44ea-…-->`.
 PER_READER_PLACEHOLDER = re.compile(rb"<!--chorus-per-reader:(\w+)(?::([\w-]+))?-->")

@@ -2,6 +2,7 @@
 e-mails only to authors who asked; the export holds them; a closing account takes them."""
 
 import json
+import re
 
 from django.core import mail
 from django.test import Client
@@ -9,7 +10,9 @@ from django.urls import reverse
 
 import pytest
 
+from home import page_cache as page_cache_module
 from referents.leaving import close_account
+from stories.comments import fragment
 from stories.models import Comment, CommentNotification, CommentReport
 
 from .conftest import comment_on, logged_in, post_comment
@@ -80,6 +83,33 @@ def test_the_shared_copy_gives_each_reader_their_own_buttons(
     assert 'data-testid="comment-hide"' in moderator
     assert f"comment-{comment.pk}" in moderator
     assert "chorus-per-reader" not in theirs + moderator
+
+
+def test_a_comment_that_names_the_markers_gets_nobody_s_token(
+    page_cache, settings, story, employee, ambassador
+):
+    # What each reader's token and buttons replace in the shared copies, typed as text.
+    settings.CHORUS_SHARED_CACHE = True
+    text = " ".join(
+        [
+            page_cache_module.CSRF_PLACEHOLDER.decode(),
+            fragment.CSRF_MARKER,
+            fragment.OWNER_MARKER,
+            "<!--chorus-comment:1:1:shown-->",
+            "<!--chorus-per-reader:comments-->",
+        ]
+    )
+    comment_on(story, employee, text)
+    reader = logged_in(ambassador)
+    reader.get(story.url)  # the shared copies are made here
+    html = reader.get(story.url).content.decode()
+    shown = html.split('data-testid="comment-text"')[1].split("</div>")[0]
+    assert "&lt;!--chorus-csrf-token--&gt;" in shown
+    assert "<!--" not in shown
+    # The reader's token is in their forms, and nowhere else.
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert tokens and len(set(tokens)) == 1
+    assert html.count(tokens[0]) == len(tokens)
 
 
 def test_a_new_comment_shows_at_once_and_leaves_other_pages_warm(
