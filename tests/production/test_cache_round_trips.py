@@ -70,7 +70,7 @@ def warm_reads(client, url, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "page, per_reader_parts",
+    "which, per_reader_parts",
     [
         (
             "home",
@@ -80,9 +80,10 @@ def warm_reads(client, url, monkeypatch):
     ],
 )
 def test_a_cached_page_reads_the_cache_a_few_times_and_the_database_never(
-    reader, employee, home_page, internal_story, monkeypatch, page, per_reader_parts
+    reader, employee, home_page, internal_story, monkeypatch, which, per_reader_parts
 ):
-    url = {"home": home_page.url, "story": internal_story.url}[page]
+    # Not `page`: pytest-playwright's fixture of that name would make this a browser test.
+    url = {"home": home_page.url, "story": internal_story.url}[which]
     reads, queries = warm_reads(reader, url, monkeypatch)
     assert queries == 0
     # The session, the account, the page, then each per-reader part.
