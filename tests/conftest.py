@@ -16,6 +16,28 @@ from referents.roles import AMBASSADORS, EDITORS, EMPLOYEES, REFERENTS, ensure_r
 from tests.factories.home import UserFactory
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests empty the database (Django's live server, transactional), which takes
+    Wagtail's root page and collection away, so they must stay where they run last. A test
+    elsewhere that takes pytest-playwright's `page` fixture (or an argument of that name)
+    would become one of them and move them before the others."""
+
+    def takes_a_browser(item):
+        parameters = getattr(getattr(item, "callspec", None), "params", {})
+        return "browser_name" in (*getattr(item, "fixturenames", ()), *parameters)
+
+    strays = [
+        item.nodeid
+        for item in items
+        if takes_a_browser(item) and not item.nodeid.startswith("tests/browser/")
+    ]
+    if strays:
+        raise pytest.UsageError(
+            "Browser tests belong in tests/browser/ (an argument named `page` is "
+            "pytest-playwright's fixture): " + ", ".join(strays)
+        )
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
