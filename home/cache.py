@@ -186,6 +186,13 @@ def read_with_account(user):
     return getattr(user, READ_WITH_ACCOUNT, None)
 
 
+def cached_for_person(user, key):
+    """What the cache holds under `key`, an entry of `user`'s: as read with their
+    account if it was, else read now."""
+    already_read = read_with_account(user) or {}
+    return already_read[key] if key in already_read else cache.get(key)
+
+
 def kept_for_person(user, key, read):
     """What `read()` returns for one of `user`'s own choices ("" for none), read once per
     request (kept on the user object) and across requests in a shared cache only
@@ -195,10 +202,7 @@ def kept_for_person(user, key, read):
     if key in kept:
         return kept[key]
     shared = settings.CHORUS_SHARED_CACHE
-    value = None
-    if shared:
-        already_read = read_with_account(user) or {}
-        value = already_read[key] if key in already_read else cache.get(key)
+    value = cached_for_person(user, key) if shared else None
     if value is None:
         value = read()
         if shared:

@@ -64,6 +64,10 @@ def newest_pages(request, locale_id, page_types, limit=NEW_SINCE_SHOWN):
     )
 
 
+# In the "nothing new" list kept for every reader, where the date of their visit goes.
+SINCE_MARKER = "chorus-new-since-date"
+
+
 def new_since_last_visit(request, locale_id=None):
     """A per-reader fragment (CHORUS_PER_READER_FRAGMENTS): stories, guides and spotlights
     published since the reader's previous login; a short welcome on their very first
@@ -89,10 +93,6 @@ def new_since_last_visit(request, locale_id=None):
     # Our template's HTML, with an escaped date in place of the marker.
     nothing_new = newest["lists"][0].replace(SINCE_MARKER, escape(since_date))
     return mark_safe(nothing_new)  # noqa: S308  # nosec B308 B703
-
-
-# In the "nothing new" list kept for every reader, where the date of their visit goes.
-SINCE_MARKER = "chorus-new-since-date"
 
 
 def _lists_of_newest(request, locale_id, template):

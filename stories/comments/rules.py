@@ -5,7 +5,7 @@ from django.core.cache import cache
 
 from wagtail.models import Site
 
-from home.cache import read_with_account
+from home.cache import cached_for_person
 
 from ..models import CommentSettings, CommentStatus
 from ..models.comments import ModerationMode
@@ -36,8 +36,7 @@ def shows_moderation_buttons(user):
     may lag behind a change of groups made elsewhere; that only shows or hides buttons for
     a few minutes, because the action itself checks again (may_moderate)."""
     key = moderator_cache_key(user.pk)
-    already_read = read_with_account(user) or {}
-    answer = already_read[key] if key in already_read else cache.get(key)
+    answer = cached_for_person(user, key)
     if answer is None:
         answer = may_moderate(user)
         cache.set(key, answer, MODERATOR_CACHE_SECONDS)
