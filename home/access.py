@@ -39,19 +39,36 @@ class KeptViewRestrictionsMixin:
     def get_view_restrictions(self):
         kept = self.__dict__.get("_chorus_view_restrictions")
         if kept is None:
-            kept = view_restrictions_on_path(self)
-            len(kept)  # evaluated now: later iterations and .exists() reuse the rows
+            if self.__dict__.get(RESTRICTED_FLAG) is False:
+                kept = PageViewRestriction.objects.none()  # read with the page
+            else:
+                kept = view_restrictions_on_path(self.path)
+                len(
+                    kept
+                )  # evaluated now: later iterations and .exists() reuse the rows
             self.__dict__["_chorus_view_restrictions"] = kept
         return kept
 
 
-def view_restrictions_on_path(page):
-    """The restrictions that apply to `page` as Wagtail's `Page.get_view_restrictions`
-    finds them: those on the page and on each page above it, where an alias stands for its
-    source (up to three aliases in a chain). Wagtail reads the ancestors first, then their
-    restrictions; here the ancestors are a subquery, found from the page's tree path."""
-    steps = range(page.steplen, len(page.path) + 1, page.steplen)
-    on_path = Page.objects.filter(path__in=[page.path[:end] for end in steps])
+# Set on a page read through `with_restricted_flag`.
+RESTRICTED_FLAG = "chorus_restricted"
+
+
+def with_restricted_flag(pages, path):
+    """`pages` (the page at tree `path`) read with whether any view restriction applies to
+    it: a page without one (home, index pages, public pages) then answers
+    `get_view_restrictions` without a query of its own."""
+    return pages.annotate(**{RESTRICTED_FLAG: Exists(view_restrictions_on_path(path))})
+
+
+def view_restrictions_on_path(path):
+    """The restrictions that apply to the page at tree `path` as Wagtail's
+    `Page.get_view_restrictions` finds them: those on the page and on each page above it,
+    where an alias stands for its source (up to three aliases in a chain). Wagtail reads the
+    ancestors first, then their restrictions; here the ancestors are a subquery, found from
+    the page's tree path."""
+    steps = range(Page.steplen, len(path) + 1, Page.steplen)
+    on_path = Page.objects.filter(path__in=[path[:end] for end in steps])
     sources = on_path.annotate(
         source=Coalesce(
             "alias_of__alias_of__alias_of_id",

@@ -17,6 +17,7 @@ from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
+from .access import KeptViewRestrictionsMixin, with_restricted_flag
 from .forms import StageForm
 from .index_pages import active_language
 from .models import ImageWithAltMixin, StagePreference, renditions_prefetch
@@ -26,7 +27,8 @@ from .stages import STAGE_DESCRIPTIONS, Stage
 
 def find_page(request, path):
     """The live page at `path` on this request's site, in the active language: one query
-    for the page and one for its specific row (with its image), or None.
+    for the page and one for its specific row (with its image and whether a view
+    restriction applies to it), or None.
 
     Wagtail's routing walks the tree one level at a time, two queries a level; a page's
     `url_path` finds it at once (indexed, home/migrations/0003). Joining every page type's
@@ -43,22 +45,26 @@ def find_page(request, path):
     found = (
         Page.objects.live()
         .filter(url_path=Concat(Subquery(root), Value(path)))
-        .values_list("pk", "content_type_id")
+        .values_list("pk", "content_type_id", "path")
         .first()
     )
     if found is None:
         return None
+    pk, content_type_id, tree_path = found
     # The specific page, as `Page.specific` would read it, with its image and the
-    # renditions of it that the page shows (one query more, one query each fewer).
-    model = ContentType.objects.get_for_id(found[1]).model_class() or Page
+    # renditions of it that the page shows, and whether a view restriction applies to it
+    # (one query more, one query each fewer).
+    model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
     pages = model.objects.all()
+    if issubclass(model, KeptViewRestrictionsMixin):
+        pages = with_restricted_flag(pages, tree_path)
     if issubclass(model, ImageWithAltMixin):
         pages = pages.select_related(model.image_field_name)
         if model.page_image_filters:
             pages = pages.prefetch_related(
                 renditions_prefetch(model.image_field_name, *model.page_image_filters)
             )
-    return pages.get(pk=found[0])
+    return pages.get(pk=pk)
 
 
 def serve_found_page(page, request):

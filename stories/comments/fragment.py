@@ -16,6 +16,7 @@ import re
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.db.models import Func, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -61,17 +62,21 @@ def shared_part(model, thread_key, locale_id, number):
     own things go."""
 
     def compute():
-        # The page in every language: who owns one of them, and which one is read here.
+        shown = Comment.objects.shown_in_thread(thread_key)
+        # Counted in a subquery as Django's documentation shows (no GROUP BY).
+        shown_count = shown.order_by().values(count=Func("pk", function="COUNT"))
+        # The page in every language (who owns one of them, and which one is read here),
+        # with the number of comments shown: one query.
         translations = list(
-            model.objects.filter(translation_key=thread_key).defer_streamfields()
+            model.objects.filter(translation_key=thread_key)
+            .defer_streamfields()
+            .annotate(shown_comments=Subquery(shown_count))
         )
         page = next((row for row in translations if row.locale_id == locale_id), None)
         if page is None:
             return {}
-        paginator = Paginator(
-            Comment.objects.shown_in_thread(thread_key),
-            settings.CHORUS_COMMENTS_PER_PAGE,
-        )
+        paginator = Paginator(shown, settings.CHORUS_COMMENTS_PER_PAGE)
+        paginator.count = page.shown_comments  # known: the paginator need not count
         comments = paginator.get_page(number)
         links = {}
         for comment in comments:

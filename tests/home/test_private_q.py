@@ -14,7 +14,7 @@ from wagtail.query import PageQuerySet
 
 import pytest
 
-from home.access import WAGTAIL_PRIVATE_Q, private_q
+from home.access import WAGTAIL_PRIVATE_Q, private_q, with_restricted_flag
 from stories.models import StoryPage
 from tests.factories.stories import StoryIndexPageFactory, StoryPageFactory
 
@@ -188,11 +188,16 @@ def test_leaf_restrictions_add_no_clause(tree):
 
 
 def assert_restrictions_as_wagtail_reads_them():
+    """Read alone, or with the page as the page view reads it (`with_restricted_flag`)."""
     for page in Page.objects.all():
-        specific = page.specific
-        chorus = {restriction.pk for restriction in specific.get_view_restrictions()}
         wagtail = {restriction.pk for restriction in Page.get_view_restrictions(page)}
-        assert chorus == wagtail, page.title
+        specific = page.specific
+        flagged = with_restricted_flag(
+            type(specific).objects.filter(pk=page.pk), page.path
+        ).get()
+        for read in [specific, flagged]:
+            chorus = {restriction.pk for restriction in read.get_view_restrictions()}
+            assert chorus == wagtail, page.title
 
 
 @pytest.fixture
@@ -237,6 +242,18 @@ def test_a_page_s_restrictions_cost_one_query(aliased_tree, django_assert_num_qu
     with django_assert_num_queries(1):
         assert len(page.get_view_restrictions()) == 1
         assert page.get_view_restrictions().exists()
+
+
+def test_a_page_read_with_its_flag_costs_a_query_only_when_restricted(
+    tree, django_assert_num_queries
+):
+    public, internal = tree["public"], tree["leaf"]
+    for page, restrictions in [(public, 0), (internal, 1)]:
+        read = with_restricted_flag(StoryPage.objects.filter(pk=page.pk), page.path)
+        read = read.get()
+        with django_assert_num_queries(restrictions):
+            assert len(read.get_view_restrictions()) == restrictions
+            assert read.get_view_restrictions().exists() == bool(restrictions)
 
 
 @pytest.fixture
