@@ -17,6 +17,7 @@ import hashlib
 from functools import reduce
 from operator import or_
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
@@ -28,7 +29,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from .cache import kept_if_shared, read_with_account, replace_version
+from .cache import (
+    content_version,
+    kept_if_shared,
+    read_with_account,
+    read_with_account_row,
+    replace_version,
+)
 
 
 class KeptViewRestrictionsMixin:
@@ -220,15 +227,20 @@ EMPLOYEE = ("employee",)
 VISIBILITY_SECONDS = 600
 
 
+def restrictions_that_may_hide():
+    """Password and group restrictions: editors add them by hand, so there are few, and
+    often none."""
+    return PageViewRestriction.objects.exclude(
+        restriction_type=PageViewRestriction.LOGIN
+    )
+
+
 def hidden_paths(user):
     """The paths of the pages a logged-in `user` may not open, each hiding everything under
     it: under a password restriction (lists never ask for a password), or under a group
     restriction whose groups they are not in (superusers pass every group restriction, as in
-    Wagtail's `PageViewRestriction.accept_request`). One query; editors add such restrictions
-    by hand, so there are few."""
-    blocking = PageViewRestriction.objects.exclude(
-        restriction_type=PageViewRestriction.LOGIN
-    )
+    Wagtail's `PageViewRestriction.accept_request`). One query."""
+    blocking = restrictions_that_may_hide()
     if user.is_superuser:
         blocking = blocking.exclude(restriction_type=PageViewRestriction.GROUPS)
     else:
@@ -250,6 +262,17 @@ def visibility_cache_keys(user_id):
     return [VISIBILITY_VERSION_KEY, visibility_cache_key(user_id)]
 
 
+def visibility_on_account_row(user_id):
+    """Read with the account's row (CHORUS_READ_WITH_ACCOUNT_ROW): whether any restriction
+    may hide a page from anyone (without one, `visibility` needs no query), and with a
+    shared cache the version of what people may see, read before the row: what is kept
+    from the row is kept under it, which a restriction added since has replaced."""
+    reads = {visibility_cache_key(user_id): Exists(restrictions_that_may_hide())}
+    if settings.CHORUS_SHARED_CACHE:
+        reads[VISIBILITY_VERSION_KEY] = content_version(VISIBILITY_VERSION_KEY)
+    return reads
+
+
 def forget_visibility(*user_ids):
     """Forget what these users may see: their groups changed."""
     cache.delete_many([visibility_cache_key(user_id) for user_id in user_ids])
@@ -262,26 +285,50 @@ def forget_every_visibility(**kwargs):
     replace_version(VISIBILITY_VERSION_KEY)
 
 
+def _read_visibility(user):
+    key = visibility_cache_key(user.pk)
+    already_read = read_with_account(user)
+
+    def compute():
+        return EMPLOYEE + hidden_paths(user)
+
+    if not read_with_account_row(user, key, lambda: True):
+        # Nothing may hide a page, as read with the account's row: kept under the version
+        # read before that row.
+        def compute():
+            return EMPLOYEE
+
+        already_read = {
+            **(already_read or {}),
+            VISIBILITY_VERSION_KEY: read_with_account_row(
+                user, VISIBILITY_VERSION_KEY, lambda: None
+            ),
+        }
+    return kept_if_shared(
+        key,
+        compute,
+        timeout=VISIBILITY_SECONDS,
+        version_key=VISIBILITY_VERSION_KEY,
+        already_read=already_read,
+    )
+
+
 def visibility(request):
     """What decides which pages this reader finds in lists: `PUBLIC` (anonymous visitors),
     or `EMPLOYEE` followed by the `hidden_paths` of the reader. Readers with the same
     visibility see the same lists.
 
-    Kept once per request, and in a shared cache (CHORUS_SHARED_CACHE) per user until a restriction changes, a page
-    moves or the user's groups change (home.signals): publishing leaves it alone."""
+    Kept once per request, and in a shared cache (CHORUS_SHARED_CACHE) per user until a
+    restriction changes, a page moves or the user's groups change (home.signals):
+    publishing leaves it alone. While no restriction may hide a page, the account's row
+    says so (`visibility_on_account_row`) and no query is needed."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return PUBLIC
     kept = getattr(request, "chorus_visibility", None)
     if kept is not None and kept[0] == user.pk:
         return kept[1]
-    seen = kept_if_shared(
-        visibility_cache_key(user.pk),
-        lambda: EMPLOYEE + hidden_paths(user),
-        timeout=VISIBILITY_SECONDS,
-        version_key=VISIBILITY_VERSION_KEY,
-        already_read=read_with_account(user),
-    )
+    seen = _read_visibility(user)
     request.chorus_visibility = (user.pk, seen)
     return seen
 

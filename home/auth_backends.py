@@ -8,17 +8,24 @@ deactivated account, a new password (which ends the other sessions) or a deleted
 count at the next request, on every host. Without a shared cache the row is read each time.
 
 The entries that most of a person's pages ask for (CHORUS_READ_WITH_ACCOUNT: what they may
-see, their stage, their referent) are read in the same round trip to the cache.
+see, their stage, their referent) are read in the same round trip to the cache. When the
+row itself comes from the database, what those entries need is read in the same query
+(CHORUS_READ_WITH_ACCOUNT_ROW), and only for this request: the kept row holds none of it.
 """
 
 from django.conf import settings
-from django.contrib.auth import backends
+from django.contrib.auth import backends, get_user_model
 from django.core.cache import cache
 from django.db import transaction
 
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
-from .cache import READ_WITH_ACCOUNT, keys_read_with_account
+from .cache import (
+    READ_WITH_ACCOUNT,
+    READ_WITH_ACCOUNT_ROW,
+    account_row_reads,
+    keys_read_with_account,
+)
 
 
 def user_cache_key(user_id):
@@ -50,15 +57,34 @@ class KeptUserMixin:
             user = self._read_user(user_id)
             if user is None:
                 return None
+            read_with_row = user.__dict__.pop(READ_WITH_ACCOUNT_ROW)
             cache.set(key, user, timeout=settings.CHORUS_CHOICE_CACHE_SECONDS)
+            user.__dict__[READ_WITH_ACCOUNT_ROW] = read_with_row
         # Kept for this request only, after the row was put in the cache.
         user.__dict__[READ_WITH_ACCOUNT] = {other: found.get(other) for other in others}
         return user
 
     def _read_user(self, user_id):
-        user = super().get_user(user_id)
+        """The account's row, as Django's and single sign-on's `get_user` read it, with
+        what CHORUS_READ_WITH_ACCOUNT_ROW adds, or None."""
+        reads = account_row_reads(user_id)
+        # Annotations are named by cache key, which is not a valid name in SQL.
+        names = {
+            f"chorus_read_{number}": key
+            for number, (key, read) in enumerate(reads.items())
+            if hasattr(read, "resolve_expression")
+        }
+        users = get_user_model()._default_manager.annotate(
+            **{name: reads[key] for name, key in names.items()}
+        )
+        user = users.filter(pk=user_id).first()
         # Single sign-on's backend would let an inactive account in: never.
-        return user if user is not None and self.user_can_authenticate(user) else None
+        if user is None or not self.user_can_authenticate(user):
+            return None
+        for name, key in names.items():
+            reads[key] = user.__dict__.pop(name)
+        user.__dict__[READ_WITH_ACCOUNT_ROW] = reads
+        return user
 
 
 class ModelBackend(KeptUserMixin, backends.ModelBackend):

@@ -186,6 +186,28 @@ def read_with_account(user):
     return getattr(user, READ_WITH_ACCOUNT, None)
 
 
+# What a person's pages ask about them, read in the query of their account's row when it
+# comes from the database (CHORUS_READ_WITH_ACCOUNT_ROW, home.auth_backends): kept on the
+# user object for the request, by cache key.
+READ_WITH_ACCOUNT_ROW = "_chorus_read_with_account_row"
+
+
+def account_row_reads(user_id):
+    """What CHORUS_READ_WITH_ACCOUNT_ROW reads with this person's account row, by cache
+    key: an expression on the row (of what is kept under the key, or of what computing it
+    needs), or a value read just before the row (the version it may be kept under)."""
+    reads = {}
+    for path in settings.CHORUS_READ_WITH_ACCOUNT_ROW:
+        reads.update(import_string(path)(user_id))
+    return reads
+
+
+def read_with_account_row(user, key, read):
+    """What `user`'s account row was read with for `key`, else `read()`."""
+    row = getattr(user, READ_WITH_ACCOUNT_ROW, None) or {}
+    return row[key] if key in row else read()
+
+
 def cached_for_person(user, key):
     """What the cache holds under `key`, an entry of `user`'s: as read with their
     account if it was, else read now."""
@@ -204,7 +226,7 @@ def kept_for_person(user, key, read):
     shared = settings.CHORUS_SHARED_CACHE
     value = cached_for_person(user, key) if shared else None
     if value is None:
-        value = read()
+        value = read_with_account_row(user, key, read)
         if shared:
             cache.set(key, value, timeout=settings.CHORUS_CHOICE_CACHE_SECONDS)
     kept[key] = value
@@ -217,6 +239,7 @@ def forget_for_person(key, user=None):
     if user is not None:
         user.__dict__.get(KEPT_ON_USER, {}).pop(key, None)
         (read_with_account(user) or {}).pop(key, None)
+        user.__dict__.get(READ_WITH_ACCOUNT_ROW, {}).pop(key, None)
 
 
 def forget_choice_row(row, key):

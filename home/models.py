@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -247,6 +248,13 @@ class StagePreference(models.Model):
 def stage_cache_keys(user_id):
     """Read with the account (CHORUS_READ_WITH_ACCOUNT)."""
     return [StagePreference.cache_key(user_id)]
+
+
+def stage_on_account_row(user_id):
+    """Read with the account's row (CHORUS_READ_WITH_ACCOUNT_ROW): the stage as
+    `StagePreference.stage_of` reads it."""
+    chosen = StagePreference.objects.filter(user=OuterRef("pk")).values("stage")[:1]
+    return {StagePreference.cache_key(user_id): Coalesce(Subquery(chosen), Value(""))}
 
 
 class QuietPeriod(models.Model):

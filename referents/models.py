@@ -4,7 +4,8 @@ from django import forms
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Exists, Q
+from django.db.models import Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -298,6 +299,14 @@ class ReferentChoice(models.Model):
 def referent_choice_cache_keys(user_id):
     """Read with the account (CHORUS_READ_WITH_ACCOUNT)."""
     return [ReferentChoice.cache_key(user_id)]
+
+
+def referent_choice_on_account_row(user_id):
+    """Read with the account's row (CHORUS_READ_WITH_ACCOUNT_ROW): the chosen referent's
+    key as `ReferentChoice.key_of` keeps it, as text ("" for none)."""
+    chosen = ReferentChoice.objects.filter(user=OuterRef("pk"))
+    key = Cast(Subquery(chosen.values("referent_key")[:1]), models.CharField())
+    return {ReferentChoice.cache_key(user_id): Coalesce(key, Value(""))}
 
 
 class DigestFrequency(models.TextChoices):

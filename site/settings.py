@@ -228,6 +228,13 @@ CHORUS_READ_WITH_ACCOUNT = [
     "referents.models.referent_choice_cache_keys",
     "stories.comments.rules.moderator_cache_keys",
 ]
+# When the account's row comes from the database, what those entries need is read in the
+# same query: functions of a user id giving {cache key: expression on the user's row}.
+CHORUS_READ_WITH_ACCOUNT_ROW = [
+    "home.access.visibility_on_account_row",
+    "home.models.stage_on_account_row",
+    "referents.models.referent_choice_on_account_row",
+]
 # Comments: how many a person may post in a minute, and how many a page shows at a time.
 CHORUS_COMMENTS_PER_MINUTE = int(os.environ.get("CHORUS_COMMENTS_PER_MINUTE", "5"))
 CHORUS_COMMENTS_PER_PAGE = 20
