@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import translation
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from .access import visible_to
 
@@ -68,6 +68,17 @@ def pages_under_home(request):
         pages = [] if under_home is None else _read_live_pages(request, under_home)
         request.chorus_pages_under_home = pages
     return pages
+
+
+def active_locale(request):
+    """The Locale being read. A logged-in reader's header lists the menu anyway: its pages
+    carry the locale, so it costs no query of its own. Else `Locale.get_active()`."""
+    if request.user.is_authenticated:
+        language = active_language()
+        for page in pages_under_home(request):
+            if page.locale.language_code == language:
+                return page.locale
+    return Locale.get_active()
 
 
 def visible_translations(request, page):

@@ -5,7 +5,7 @@ live, public pages; a logged-in employee finds live pages, internal ones include
 those under a group or password restriction they have not passed (`visible_to`); nobody
 finds drafts (only live pages are searched, and the index holds their live text) or
 embargoed share texts (share kits are not searched at all). Results are in the language
-being read (`Locale.get_active()`).
+being read (`home.index_pages.active_locale`).
 """
 
 import re
@@ -27,13 +27,14 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from guides.models import GuidePage, GuideStage
 from home.access import visibility_key, visible_to
 from home.cache import cached_content
+from home.index_pages import active_locale
 from home.page_cache import serve_with_cache
 from home.stages import Stage
 from stories.models import SpotlightPage, StoryPage, Topic
@@ -259,7 +260,7 @@ def search(request):
 
 
 def search_page(request):
-    locale = Locale.get_active()
+    locale = active_locale(request)
     form = SearchForm(request.GET)
     filters = form.filters()
     query = " ".join(filters["q"].split())
