@@ -50,9 +50,8 @@ class KeptViewRestrictionsMixin:
                 kept = PageViewRestriction.objects.none()  # read with the page
             else:
                 kept = view_restrictions_on_path(self.path)
-                len(
-                    kept
-                )  # evaluated now: later iterations and .exists() reuse the rows
+                # Evaluated now: later iterations and .exists() reuse the rows.
+                len(kept)
             self.__dict__["_chorus_view_restrictions"] = kept
         return kept
 
@@ -288,25 +287,20 @@ def forget_every_visibility(**kwargs):
 def _read_visibility(user):
     key = visibility_cache_key(user.pk)
     already_read = read_with_account(user)
-
-    def compute():
-        return EMPLOYEE + hidden_paths(user)
-
     if not read_with_account_row(user, key, lambda: True):
         # Nothing may hide a page, as read with the account's row: kept under the version
-        # read before that row.
-        def compute():
-            return EMPLOYEE
-
-        already_read = {
-            **(already_read or {}),
-            VISIBILITY_VERSION_KEY: read_with_account_row(
-                user, VISIBILITY_VERSION_KEY, lambda: None
-            ),
-        }
+        # read before that row, which a restriction added since has replaced.
+        version = read_with_account_row(user, VISIBILITY_VERSION_KEY, lambda: None)
+        return kept_if_shared(
+            key,
+            lambda: EMPLOYEE,
+            timeout=VISIBILITY_SECONDS,
+            version_key=VISIBILITY_VERSION_KEY,
+            already_read={**(already_read or {}), VISIBILITY_VERSION_KEY: version},
+        )
     return kept_if_shared(
         key,
-        compute,
+        lambda: EMPLOYEE + hidden_paths(user),
         timeout=VISIBILITY_SECONDS,
         version_key=VISIBILITY_VERSION_KEY,
         already_read=already_read,

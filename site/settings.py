@@ -229,7 +229,8 @@ CHORUS_READ_WITH_ACCOUNT = [
     "stories.comments.rules.moderator_cache_keys",
 ]
 # When the account's row comes from the database, what those entries need is read in the
-# same query: functions of a user id giving {cache key: expression on the user's row}.
+# same query: functions of a user id giving {cache key: an expression on the user's row,
+# or a value read just before it}.
 CHORUS_READ_WITH_ACCOUNT_ROW = [
     "home.access.visibility_on_account_row",
     "home.models.stage_on_account_row",
