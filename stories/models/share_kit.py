@@ -53,6 +53,10 @@ class ShareKitQuerySet(models.QuerySet):
 
     def active_for(self, page):
         """The kit offered on `page` now, or None (the most recently created one wins)."""
+        if any(r.page_id == page.pk for r in page.get_view_restrictions()):
+            # Restricted itself (internal pages are), so no kit is shareable: no query,
+            # since serving the page has read its restrictions already.
+            return None
         return (
             self.shareable_now()
             .filter(page_id=page.pk, locale_id=page.locale_id)

@@ -364,3 +364,35 @@ def test_topics_are_managed_as_snippets(client_for, editor):
 
     response = client_for(editor).get(reverse(TopicViewSet().get_url_name("list")))
     assert response.status_code == 200
+
+
+def test_the_kit_offered_follows_the_shareable_now_rule_wherever_a_restriction_sits(
+    story_index,
+):
+    """`active_for` answers without a query for a page restricted itself: the same answer
+    as the rule, on pages restricted themselves, below a restricted page, or public."""
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import PageViewRestriction
+
+    public = StoryPageFactory(parent=story_index, is_public=True)
+    internal = StoryPageFactory(parent=story_index, is_public=False)
+    board = StoryPageFactory(parent=story_index, is_public=True)
+    restriction = PageViewRestriction.objects.create(
+        page=board, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.create(name="Board")])
+    below_board = StoryPageFactory(parent=board, is_public=True)
+    pages = [public, internal, board, below_board]
+    for page in pages:
+        ShareKitFactory(page=page)
+    for page in pages:
+        page = type(page).objects.get(pk=page.pk)
+        rule = (
+            ShareKit.objects.shareable_now()
+            .filter(page_id=page.pk, locale_id=page.locale_id)
+            .order_by("-pk")
+            .first()
+        )
+        assert ShareKit.objects.active_for(page) == rule, page.title
+    assert ShareKit.objects.active_for(public) is not None
