@@ -287,20 +287,15 @@ def forget_every_visibility(**kwargs):
 def _read_visibility(user):
     key = visibility_cache_key(user.pk)
     already_read = read_with_account(user)
-    if not read_with_account_row(user, key, lambda: True):
+    may_hide = read_with_account_row(user, key, lambda: True)
+    if not may_hide:
         # Nothing may hide a page, as read with the account's row: kept under the version
         # read before that row, which a restriction added since has replaced.
-        version = read_with_account_row(user, VISIBILITY_VERSION_KEY, lambda: None)
-        return kept_if_shared(
-            key,
-            lambda: EMPLOYEE,
-            timeout=VISIBILITY_SECONDS,
-            version_key=VISIBILITY_VERSION_KEY,
-            already_read={**(already_read or {}), VISIBILITY_VERSION_KEY: version},
-        )
+        before_row = read_with_account_row(user, VISIBILITY_VERSION_KEY, lambda: None)
+        already_read = {**(already_read or {}), VISIBILITY_VERSION_KEY: before_row}
     return kept_if_shared(
         key,
-        lambda: EMPLOYEE + hidden_paths(user),
+        lambda: EMPLOYEE + (hidden_paths(user) if may_hide else ()),
         timeout=VISIBILITY_SECONDS,
         version_key=VISIBILITY_VERSION_KEY,
         already_read=already_read,

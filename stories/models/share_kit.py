@@ -53,7 +53,8 @@ class ShareKitQuerySet(models.QuerySet):
 
     def active_for(self, page):
         """The kit offered on `page` now, or None (the most recently created one wins)."""
-        if any(r.page_id == page.pk for r in page.get_view_restrictions()):
+        restrictions = page.get_view_restrictions()
+        if any(restriction.page_id == page.pk for restriction in restrictions):
             # Restricted itself (internal pages are), so no kit is shareable: no query,
             # since serving the page has read its restrictions already.
             return None

@@ -72,10 +72,8 @@ def warm_reads(client, url, monkeypatch):
 @pytest.mark.parametrize(
     "which, per_reader_parts",
     [
-        (
-            "home",
-            3,
-        ),  # what is new since the last visit, the stage's guides, the referent
+        # What is new since the last visit, the stage's guides, the referent.
+        ("home", 3),
         ("story", 1),  # the conversation
     ],
 )
